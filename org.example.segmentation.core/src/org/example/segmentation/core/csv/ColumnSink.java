@@ -1,0 +1,105 @@
+package org.example.segmentation.core.csv;
+
+import org.example.segmentation.core.table.CategoricalColumn;
+import org.example.segmentation.core.table.Column;
+import org.example.segmentation.core.table.NumericColumn;
+import org.example.segmentation.core.table.TextColumn;
+
+/** Where the second pass puts the values of one column: a builder sized for the row count of the first. */
+abstract class ColumnSink {
+    final MissingTokens missing;
+
+    private ColumnSink(MissingTokens missing) {
+        this.missing = missing;
+    }
+
+    /** A sink for a column of the decided type. */
+    static ColumnSink of(ColumnInference column, int rows, boolean decimalComma, MissingTokens missing) {
+        return switch (column.type()) {
+            case NUMERIC -> new Numeric(column.name(), rows, decimalComma, column.fromSchema(), missing);
+            case CATEGORICAL -> new Categorical(column.name(), rows, missing);
+            case TEXT -> new Text(column.name(), rows, missing);
+        };
+    }
+
+    /**
+     * Appends a field. Returns false when an inferred numeric column meets a value that is not a number, which
+     * the first pass ruled out (so the file changed); under a numeric schema such a value becomes missing.
+     */
+    abstract boolean add(String value);
+
+    abstract Column build();
+
+    private static final class Numeric extends ColumnSink {
+        private final NumericColumn.Builder builder;
+        private final boolean decimalComma;
+        private final boolean fromSchema;
+
+        Numeric(String name, int rows, boolean decimalComma, boolean fromSchema, MissingTokens missing) {
+            super(missing);
+            this.builder = NumericColumn.builder(name, rows);
+            this.decimalComma = decimalComma;
+            this.fromSchema = fromSchema;
+        }
+
+        @Override
+        boolean add(String value) {
+            if (missing.matches(value)) {
+                builder.addMissing();
+                return true;
+            }
+            double d = NumberSyntax.parse(value, decimalComma);
+            if (Double.isNaN(d) && !NumberSyntax.isNaNLiteral(value)) {
+                builder.addMissing();
+                return fromSchema;
+            }
+            builder.add(d);
+            return true;
+        }
+
+        @Override
+        Column build() {
+            return builder.build();
+        }
+    }
+
+    private static final class Categorical extends ColumnSink {
+        private final CategoricalColumn.Builder builder;
+
+        Categorical(String name, int rows, MissingTokens missing) {
+            super(missing);
+            this.builder = CategoricalColumn.builder(name, rows);
+        }
+
+        @Override
+        boolean add(String value) {
+            builder.add(missing.matches(value) ? null : value);
+            return true;
+        }
+
+        @Override
+        Column build() {
+            return builder.build();
+        }
+    }
+
+    private static final class Text extends ColumnSink {
+        private final TextColumn.Builder builder;
+
+        Text(String name, int rows, MissingTokens missing) {
+            super(missing);
+            this.builder = TextColumn.builder(name, rows);
+        }
+
+        @Override
+        boolean add(String value) {
+            builder.add(missing.matches(value) ? null : value);
+            return true;
+        }
+
+        @Override
+        Column build() {
+            return builder.build();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.example.segmentation.core.csv;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.example.segmentation.core.table.ColumnType;
+
+/**
+ * What the first pass learns about one column, in memory bounded by the categorical level limit: counts of
+ * missing and non-missing values, how many parse as numbers under each decimal mark, where the first
+ * non-number is, and the distinct values as long as there are at most {@code maxLevels} of them.
+ */
+final class ColumnStats {
+    /** Below this many non-missing values, distinctness says nothing about identifiers. */
+    static final int MIN_VALUES_FOR_IDENTIFIER = 20;
+    /** At least this share of distinct values makes a column an identifier or free text. */
+    static final double IDENTIFIER_DISTINCT_SHARE = 0.9;
+    /** At least this share of numbers (but not all) earns an almost-numeric warning. */
+    static final double ALMOST_NUMERIC_SHARE = 0.9;
+
+    final String name;
+    private final int maxLevels;
+    int nonMissing;
+    int missing;
+    /** Values that are numbers with a decimal point (integers count for both marks). */
+    int pointNumbers;
+    /** Values that are numbers with a decimal comma. */
+    int commaNumbers;
+    /** Values like {@code 1.5}: numbers only with a decimal point. */
+    int pointOnly;
+    /** Values like {@code 1,5}: numbers only with a decimal comma. */
+    int commaOnly;
+    long firstNonPointLine = -1;
+    String firstNonPointValue;
+    long firstNonCommaLine = -1;
+    String firstNonCommaValue;
+    long firstPointOnlyLine = -1;
+    String firstPointOnlyValue;
+    long firstCommaOnlyLine = -1;
+    String firstCommaOnlyValue;
+    private Set<String> distinct = new HashSet<>();
+
+    ColumnStats(String name, int maxLevels) {
+        this.name = name;
+        this.maxLevels = maxLevels;
+    }
+
+    /** Counts a non-missing value found in the record that {@code source} returned last. */
+    void add(String value, RecordSource source) {
+        nonMissing++;
+        int syntax = NumberSyntax.classify(value);
+        if ((syntax & NumberSyntax.POINT) != 0) {
+            pointNumbers++;
+        } else if (firstNonPointLine < 0) {
+            firstNonPointLine = source.startLine();
+            firstNonPointValue = value;
+        }
+        if ((syntax & NumberSyntax.COMMA) != 0) {
+            commaNumbers++;
+        } else if (firstNonCommaLine < 0) {
+            firstNonCommaLine = source.startLine();
+            firstNonCommaValue = value;
+        }
+        if (syntax == NumberSyntax.POINT) {
+            if (pointOnly++ == 0) {
+                firstPointOnlyLine = source.startLine();
+                firstPointOnlyValue = value;
+            }
+        } else if (syntax == NumberSyntax.COMMA) {
+            if (commaOnly++ == 0) {
+                firstCommaOnlyLine = source.startLine();
+                firstCommaOnlyValue = value;
+            }
+        }
+        if (distinct != null && distinct.add(value) && distinct.size() > maxLevels) {
+            distinct = null;
+        }
+    }
+
+    /** Counts a missing value. */
+    void addMissing() {
+        missing++;
+    }
+
+    /** Values that are not numbers under the given decimal mark. */
+    int notNumbers(boolean decimalComma) {
+        return nonMissing - (decimalComma ? commaNumbers : pointNumbers);
+    }
+
+    long firstNotNumberLine(boolean decimalComma) {
+        return decimalComma ? firstNonCommaLine : firstNonPointLine;
+    }
+
+    String firstNotNumberValue(boolean decimalComma) {
+        return decimalComma ? firstNonCommaValue : firstNonPointValue;
+    }
+
+    /** Whether more than {@code maxLevels} distinct values were seen. */
+    boolean manyDistinct() {
+        return distinct == null;
+    }
+
+    /** The number of distinct non-missing values; only meaningful when not {@link #manyDistinct()}. */
+    int distinctCount() {
+        return distinct == null ? maxLevels + 1 : distinct.size();
+    }
+
+    /** Infers the type from the counts (the rules are in the package description). */
+    ColumnInference infer(boolean decimalComma) {
+        int n = nonMissing;
+        if (n == 0) {
+            return new ColumnInference(name, ColumnType.TEXT, false, missing == 0 ? "no data rows"
+                    : "every value is missing, so the type is unknown");
+        }
+        if (notNumbers(decimalComma) == 0) {
+            return new ColumnInference(name, ColumnType.NUMERIC, false,
+                    n == 1 ? "its only value is a number" : "all " + n + " values are numbers");
+        }
+        if (manyDistinct()) {
+            return new ColumnInference(name, ColumnType.TEXT, false,
+                    "more than " + maxLevels + " distinct values: an identifier or free text");
+        }
+        int d = distinct.size();
+        if (n >= MIN_VALUES_FOR_IDENTIFIER && d >= IDENTIFIER_DISTINCT_SHARE * n) {
+            return new ColumnInference(name, ColumnType.TEXT, false, d + " distinct values among " + n
+                    + " (at least 90% distinct): an identifier or free text");
+        }
+        return new ColumnInference(name, ColumnType.CATEGORICAL, false, (d == 1 ? "1 distinct value" : d
+                + " distinct values") + " among " + n + " (at most " + maxLevels + ")");
+    }
+
+    /** Whether at least 90% but not all of the non-missing values are numbers. */
+    boolean almostNumeric(boolean decimalComma) {
+        int bad = notNumbers(decimalComma);
+        return bad > 0 && nonMissing - bad >= ALMOST_NUMERIC_SHARE * nonMissing;
+    }
+}

@@ -1,0 +1,425 @@
+package org.example.segmentation.core.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVRecord;
+import org.example.segmentation.core.CancelledException;
+import org.example.segmentation.core.InputException;
+import org.example.segmentation.core.Progress;
+import org.example.segmentation.core.table.Column;
+import org.example.segmentation.core.table.ColumnType;
+import org.example.segmentation.core.table.Table;
+
+/**
+ * Reads a CSV file into a {@link Table}: UTF-8, a header row, RFC 4180 quoting, delimiter and decimal mark
+ * detected or set, column types inferred over all rows or set by a schema.
+ *
+ * <p>The file is read twice and never held in memory as text. The first pass checks the structure (header,
+ * field count of every row, quoting, encoding), counts the rows and collects per column what type inference
+ * needs, in memory bounded by the categorical level limit. The second pass fills column builders sized
+ * exactly, so reading needs little more than the resulting table's own memory.
+ *
+ * <p>Every rule (delimiter detection, decimal comma detection, missing tokens, type inference, warnings,
+ * errors) is documented in the {@linkplain org.example.segmentation.core.csv package description}.
+ *
+ * <p>Progress goes from 0 to 0.5 during the first pass and from 0.5 to 1 during the second, by bytes read;
+ * cancellation is checked every {@value #CHECK_EVERY} rows.
+ */
+public final class CsvReader {
+    /** Rows between two progress reports and cancellation checks. */
+    static final int CHECK_EVERY = 4096;
+    /** The most data rows a file may have (the length of a Java array, with some margin). */
+    static final int MAX_ROWS = Integer.MAX_VALUE - 16;
+    private static final int MAX_QUOTED_VALUE = 40;
+
+    private CsvReader() {
+    }
+
+    /** Reads {@code file} with {@link CsvReadOptions#defaults()}. */
+    public static CsvReadResult read(Path file) {
+        return read(file, CsvReadOptions.defaults(), Progress.NONE);
+    }
+
+    /** Reads {@code file} with the given options. */
+    public static CsvReadResult read(Path file, CsvReadOptions options) {
+        return read(file, options, Progress.NONE);
+    }
+
+    /**
+     * Reads {@code file}.
+     *
+     * @param file     a UTF-8 CSV file with a header row
+     * @param options  how to read it
+     * @param progress receives progress and is asked for cancellation every few thousand rows
+     * @return the table and how it was read
+     * @throws InputException     with a one-line message naming the file and, where it applies, the line
+     *                            (1-based, physical) and the column: file missing or a directory, empty
+     *                            file, invalid UTF-8, malformed quotes, empty or duplicate column name, a
+     *                            row with the wrong number of fields, a schema naming an absent column,
+     *                            decimal comma together with delimiter {@code ,}
+     * @throws CancelledException when {@code progress} says so
+     */
+    public static CsvReadResult read(Path file, CsvReadOptions options, Progress progress) {
+        return new Reading(file, options, progress).run();
+    }
+
+    /** One read of one file. */
+    private static final class Reading {
+        private final Path file;
+        private final String label;
+        private final CsvReadOptions options;
+        private final Progress progress;
+        private final MissingTokens missing;
+        private final List<String> warnings = new ArrayList<>();
+        private long size;
+        private char delimiter;
+        private List<String> names;
+        /** Fields per row, including the dropped trailing unnamed columns. */
+        private int width;
+
+        Reading(Path file, CsvReadOptions options, Progress progress) {
+            this.file = file;
+            this.label = file.toString();
+            this.options = options;
+            this.progress = progress;
+            this.missing = new MissingTokens(options.missingTokens());
+        }
+
+        CsvReadResult run() {
+            checkFile();
+            Sample sample = sample();
+            if (!sample.truncated && sample.text.isBlank()) {
+                throw emptyFile();
+            }
+            delimiter = options.delimiter() != null ? options.delimiter()
+                    : DelimiterDetector.detect(sample.text, sample.truncated);
+            if (options.decimalMark() == DecimalMark.COMMA && delimiter == ',') {
+                throw new InputException(label + ": decimal comma is set but the delimiter is ','; set the"
+                        + " delimiter to ';' (or tab or |) or the decimal mark to point");
+            }
+            String name = String.valueOf(file.getFileName());
+            progress.update(0, "Reading " + name + " (pass 1 of 2: checking)");
+            FirstPass first = firstPass(progress.range(0, 0.5));
+            boolean decimalComma = decideDecimalComma(first.stats);
+            List<ColumnInference> inferences = decideTypes(first.stats, decimalComma);
+            progress.update(0.5, "Reading " + name + " (pass 2 of 2: loading)");
+            Table table = secondPass(inferences, first.rows, decimalComma, progress.range(0.5, 1));
+            progress.update(1, null);
+            return new CsvReadResult(table, delimiter, decimalComma, warnings, inferences, first.rows);
+        }
+
+        private record FirstPass(ColumnStats[] stats, int rows) {
+        }
+
+        /**
+         * Checks the structure, counts the rows and collects what type inference needs; adds the warnings about
+         * dropped columns and a file without data rows.
+         */
+        private FirstPass firstPass(Progress pass) {
+            ColumnStats[] stats;
+            int rows = 0;
+            long droppedValues = 0;
+            long firstDroppedValueLine = -1;
+            try (Utf8Source in = open(); RecordSource source = new RecordSource(in, label, delimiter)) {
+                CSVRecord header = source.next();
+                if (header == null) {
+                    throw emptyFile();
+                }
+                readHeader(header, source.startLine());
+                stats = new ColumnStats[names.size()];
+                for (int j = 0; j < stats.length; j++) {
+                    stats[j] = new ColumnStats(names.get(j), options.maxCategoricalLevels());
+                }
+                for (CSVRecord r = source.next(); r != null; r = source.next()) {
+                    checkWidth(r, source);
+                    if (rows == MAX_ROWS) {
+                        throw new InputException(label + ", line " + source.startLine() + ": more than "
+                                + MAX_ROWS + " data rows; split the file");
+                    }
+                    rows++;
+                    for (int j = 0; j < stats.length; j++) {
+                        String v = r.get(j);
+                        if (missing.matches(v)) {
+                            stats[j].addMissing();
+                        } else {
+                            stats[j].add(v, source);
+                        }
+                    }
+                    for (int j = stats.length; j < width; j++) {
+                        if (!r.get(j).isEmpty() && droppedValues++ == 0) {
+                            firstDroppedValueLine = source.startLine();
+                        }
+                    }
+                    if (rows % CHECK_EVERY == 0) {
+                        pass.checkCancelled();
+                        pass.update(fraction(in), null);
+                    }
+                }
+            }
+            if (width > names.size()) {
+                int dropped = width - names.size();
+                warnings.add("dropped " + (dropped == 1 ? "the last column" : "the last " + dropped + " columns")
+                        + (dropped == 1 ? " (column " + width : " (columns " + (names.size() + 1) + ".." + width)
+                        + ") because the header gives " + (dropped == 1 ? "it" : "them") + " no name"
+                        + (droppedValues == 0 ? "" : "; " + droppedValues + " non-empty "
+                                + (droppedValues == 1 ? "value there was" : "values there were")
+                                + " ignored (first at line " + firstDroppedValueLine + ")"));
+            }
+            if (rows == 0) {
+                warnings.add("the file has a header but no data rows");
+            }
+            return new FirstPass(stats, rows);
+        }
+
+        /** Fills builders sized for {@code rows} rows with the values, typed as decided. */
+        private Table secondPass(List<ColumnInference> inferences, int rows, boolean decimalComma, Progress pass) {
+            ColumnSink[] sinks = new ColumnSink[inferences.size()];
+            for (int j = 0; j < sinks.length; j++) {
+                sinks[j] = ColumnSink.of(inferences.get(j), rows, decimalComma, missing);
+            }
+            int row = 0;
+            try (Utf8Source in = open(); RecordSource source = new RecordSource(in, label, delimiter)) {
+                CSVRecord header = source.next();
+                if (header == null || header.size() != width) {
+                    throw changed();
+                }
+                for (CSVRecord r = source.next(); r != null; r = source.next()) {
+                    checkWidth(r, source);
+                    if (row == rows) {
+                        throw changed();
+                    }
+                    row++;
+                    for (int j = 0; j < sinks.length; j++) {
+                        if (!sinks[j].add(r.get(j))) {
+                            throw changed(); // pass 1 found only numbers in this column
+                        }
+                    }
+                    if (row % CHECK_EVERY == 0) {
+                        pass.checkCancelled();
+                        pass.update(fraction(in), null);
+                    }
+                }
+            }
+            if (row != rows) {
+                throw changed();
+            }
+            List<Column> columns = new ArrayList<>(sinks.length);
+            for (ColumnSink s : sinks) {
+                columns.add(s.build());
+            }
+            return Table.of(columns);
+        }
+
+        private void checkFile() {
+            if (Files.isDirectory(file)) {
+                throw new InputException(label + ": is a directory, not a CSV file");
+            }
+            if (!Files.exists(file)) {
+                throw new InputException(label + ": file not found"
+                        + (file.isAbsolute() ? "" : " (looked for " + file.toAbsolutePath() + ")"));
+            }
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                throw new InputException(label + ": cannot read the file: " + e.getMessage(), e);
+            }
+        }
+
+        private Utf8Source open() {
+            try {
+                InputStream in = Files.newInputStream(file);
+                return new Utf8Source(in, label);
+            } catch (NoSuchFileException e) {
+                throw new InputException(label + ": file not found", e);
+            } catch (AccessDeniedException e) {
+                throw new InputException(label + ": cannot read the file: permission denied", e);
+            } catch (IOException e) {
+                throw new InputException(label + ": cannot read the file: " + e.getMessage(), e);
+            }
+        }
+
+        private double fraction(Utf8Source in) {
+            return size <= 0 ? Double.NaN : Math.min(1.0, (double) in.bytesRead() / size);
+        }
+
+        private record Sample(String text, boolean truncated) {
+        }
+
+        /** The first {@link DelimiterDetector#SAMPLE_CHARS} characters of the file. */
+        private Sample sample() {
+            char[] buf = new char[DelimiterDetector.SAMPLE_CHARS + 1];
+            int n = 0;
+            try (Utf8Source in = open()) {
+                while (n < buf.length) {
+                    int k = in.read(buf, n, buf.length - n);
+                    if (k < 0) {
+                        break;
+                    }
+                    n += k;
+                }
+            } catch (IOException e) {
+                throw new InputException(label + ": cannot read the file: " + e.getMessage(), e);
+            }
+            boolean truncated = n > DelimiterDetector.SAMPLE_CHARS;
+            return new Sample(new String(buf, 0, Math.min(n, DelimiterDetector.SAMPLE_CHARS)), truncated);
+        }
+
+        private InputException emptyFile() {
+            return new InputException(label + ": the file is empty; expected a header row with the column names");
+        }
+
+        private InputException changed() {
+            return new InputException(label + ": the file changed while it was being read; read it again");
+        }
+
+        /** Checks the header and sets {@link #names} and {@link #width}. */
+        private void readHeader(CSVRecord header, long line) {
+            width = header.size();
+            int kept = width;
+            while (kept > 0 && header.get(kept - 1).isBlank()) {
+                kept--;
+            }
+            if (kept == 0) {
+                throw new InputException(label + ", line " + line + ": the header row has no column names");
+            }
+            Map<String, Integer> seen = new HashMap<>();
+            List<String> out = new ArrayList<>(kept);
+            for (int j = 0; j < kept; j++) {
+                String n = header.get(j);
+                if (n.isBlank()) {
+                    throw new InputException(label + ", line " + line + ": column " + (j + 1)
+                            + " has an empty name (between '" + header.get(j - 1 < 0 ? 0 : j - 1) + "' and '"
+                            + nextName(header, j) + "'); every column needs a name");
+                }
+                Integer before = seen.put(n, j);
+                if (before != null) {
+                    throw new InputException(label + ", line " + line + ": column name '" + n
+                            + "' appears twice (columns " + (before + 1) + " and " + (j + 1)
+                            + "); column names must be unique");
+                }
+                out.add(n);
+            }
+            for (String s : options.schema().keySet()) {
+                if (!seen.containsKey(s)) {
+                    throw new InputException(label + ": the schema sets the type of column '" + s
+                            + "', which the file does not have; its columns are " + quoted(out));
+                }
+            }
+            names = out;
+        }
+
+        private static String nextName(CSVRecord header, int j) {
+            for (int k = j + 1; k < header.size(); k++) {
+                if (!header.get(k).isBlank()) {
+                    return header.get(k);
+                }
+            }
+            return "";
+        }
+
+        private void checkWidth(CSVRecord r, RecordSource source) {
+            if (r.size() != width) {
+                throw new InputException(label + ", line " + source.startLine() + ": " + r.size()
+                        + (r.size() == 1 ? " field" : " fields") + " but the header has " + width
+                        + " (delimiter " + CsvReadOptions.describe(delimiter) + ")"
+                        + (r.size() > width ? "; quote values that contain the delimiter" : ""));
+            }
+        }
+
+        private boolean decideDecimalComma(ColumnStats[] stats) {
+            switch (options.decimalMark()) {
+                case COMMA:
+                    return true;
+                case POINT:
+                    return false;
+                default:
+                    break;
+            }
+            if (delimiter != ';') {
+                return false;
+            }
+            ColumnStats commaAt = null;
+            ColumnStats pointAt = null;
+            for (ColumnStats s : stats) {
+                if (s.commaOnly > 0 && (commaAt == null || s.firstCommaOnlyLine < commaAt.firstCommaOnlyLine)) {
+                    commaAt = s;
+                }
+                if (s.pointOnly > 0 && (pointAt == null || s.firstPointOnlyLine < pointAt.firstPointOnlyLine)) {
+                    pointAt = s;
+                }
+            }
+            if (commaAt != null && pointAt != null) {
+                warnings.add("the file has numbers with a decimal comma (column '" + commaAt.name + "', line "
+                        + commaAt.firstCommaOnlyLine + ": " + quote(commaAt.firstCommaOnlyValue)
+                        + ") and with a decimal point (column '" + pointAt.name + "', line "
+                        + pointAt.firstPointOnlyLine + ": " + quote(pointAt.firstPointOnlyValue)
+                        + "); read with a decimal point; set the decimal mark to comma to read decimal commas");
+            }
+            return commaAt != null && pointAt == null;
+        }
+
+        private List<ColumnInference> decideTypes(ColumnStats[] stats, boolean decimalComma) {
+            List<ColumnInference> out = new ArrayList<>(stats.length);
+            for (ColumnStats s : stats) {
+                ColumnType forced = options.schema().get(s.name);
+                int bad = s.notNumbers(decimalComma);
+                if (forced != null) {
+                    out.add(new ColumnInference(s.name, forced, true, "set by the schema"));
+                    if (forced == ColumnType.NUMERIC && bad > 0) {
+                        warnings.add("column '" + s.name + "': " + count(bad, "value is", "values are")
+                                + " not " + (bad == 1 ? "a number" : "numbers") + " and "
+                                + (bad == 1 ? "was" : "were") + " read as missing (first at line "
+                                + s.firstNotNumberLine(decimalComma) + ": "
+                                + quote(s.firstNotNumberValue(decimalComma)) + ")");
+                    }
+                    continue;
+                }
+                ColumnInference c = s.infer(decimalComma);
+                out.add(c);
+                if (c.type() != ColumnType.NUMERIC && s.almostNumeric(decimalComma)) {
+                    warnings.add("column '" + s.name + "': " + bad + " of " + s.nonMissing + " values "
+                            + (bad == 1 ? "is not a number" : "are not numbers") + " (first at line "
+                            + s.firstNotNumberLine(decimalComma) + ": " + quote(s.firstNotNumberValue(decimalComma))
+                            + "), so it is read as " + c.type().key() + "; to read it as numeric with "
+                            + (bad == 1 ? "that value" : "those values") + " missing, set its type to numeric"
+                            + " (or add the token to the missing tokens)");
+                }
+            }
+            return out;
+        }
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    /** A value for a message: quoted, shortened, line breaks shown as {@code \n}. */
+    static String quote(String value) {
+        String v = value.replace("\r", "\\r").replace("\n", "\\n");
+        if (v.length() > MAX_QUOTED_VALUE) {
+            v = v.substring(0, MAX_QUOTED_VALUE - 3) + "...";
+        }
+        return "'" + v + "'";
+    }
+
+    private static String quoted(List<String> names) {
+        StringBuilder sb = new StringBuilder();
+        int shown = Math.min(names.size(), 30);
+        for (int i = 0; i < shown; i++) {
+            sb.append(i == 0 ? "" : ", ").append('\'').append(names.get(i)).append('\'');
+        }
+        if (names.size() > shown) {
+            sb.append(" and ").append(names.size() - shown).append(" more");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,206 @@
+package org.example.segmentation.core.csv;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.example.segmentation.core.CancelledException;
+import org.example.segmentation.core.InputException;
+import org.example.segmentation.core.Progress;
+import org.example.segmentation.core.table.Column;
+import org.example.segmentation.core.table.Table;
+
+/**
+ * Writes a {@link Table} as CSV: a header row with the column names, then one record per row; UTF-8
+ * without byte order mark; records end with {@code \n}; delimiter {@code ,} unless set.
+ *
+ * <p>Fields are quoted only when needed (RFC 4180, Commons CSV's minimal quoting): when they contain the
+ * delimiter, a {@code "} (doubled inside), CR or LF, start with a character up to {@code #} (which includes
+ * space and tab) or end with whitespace. A missing value is an empty field; in a table of one column it is
+ * written {@code ""} so that the record is not an empty line (which the reader skips). Numbers are written
+ * by {@link Column#format(int)}: the shortest text that reads back to the same double, without exponent.
+ *
+ * <p>What {@link CsvReader} reads back from this output is the same table, with these exceptions: an empty
+ * text value, or a text value equal to a missing token, reads back as missing; a numeric {@code NaN} value
+ * (written {@code NaN}) reads back as missing under the default missing tokens; and types are inferred
+ * again (use a schema to keep them).
+ *
+ * <p>Writing to a {@link Path} is atomic: the output goes to a temporary file in the target's directory,
+ * which is renamed over the target at the end ({@link StandardCopyOption#ATOMIC_MOVE}, or a plain replacing
+ * move where the file system cannot rename atomically). If anything fails, or the write is cancelled, the
+ * temporary file is deleted and an existing target is left as it was.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class CsvWriter {
+    private static final CsvWriter DEFAULT = new CsvWriter(',');
+
+    private final char delimiter;
+
+    private CsvWriter(char delimiter) {
+        if (delimiter == '"' || delimiter == '\r' || delimiter == '\n' || Character.isLetterOrDigit(delimiter)
+                || Character.isWhitespace(delimiter) && delimiter != '\t') {
+            throw new InputException("CSV setting 'delimiter': " + CsvReadOptions.describe(delimiter)
+                    + " cannot be a delimiter; use one of , ; tab |");
+        }
+        this.delimiter = delimiter;
+    }
+
+    /** A writer with delimiter {@code ,}. */
+    public static CsvWriter defaults() {
+        return DEFAULT;
+    }
+
+    /**
+     * A writer with the given delimiter.
+     *
+     * @throws InputException when the delimiter is a quote, a line break, whitespace other than tab, a letter
+     *                        or a digit
+     */
+    public CsvWriter withDelimiter(char newDelimiter) {
+        return new CsvWriter(newDelimiter);
+    }
+
+    /** The delimiter. */
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /** Writes {@code table} to {@code target} atomically; see {@link #write(Table, Path, Progress)}. */
+    public void write(Table table, Path target) {
+        write(table, target, Progress.NONE);
+    }
+
+    /**
+     * Writes {@code table} to {@code target} atomically, replacing an existing file. The target's directory
+     * must exist.
+     *
+     * @throws InputException     naming the target when it cannot be written (a directory, a missing
+     *                            directory, no permission, disk full); the target is then unchanged
+     * @throws CancelledException when {@code progress} says so; the target is then unchanged
+     */
+    public void write(Table table, Path target, Progress progress) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new InputException("cannot write " + target + ": directory " + dir + " does not exist");
+        }
+        Path temp = null;
+        boolean done = false;
+        try {
+            temp = createTemp(dir, String.valueOf(absolute.getFileName()));
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
+                        StandardCharsets.UTF_8.newEncoder()), 1 << 16);
+                print(table, out, progress);
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+        } catch (IOException e) {
+            String reason = Files.isDirectory(absolute) ? "it is a directory"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new InputException("cannot write " + target + ": " + reason, e);
+        } finally {
+            if (!done && temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // The temporary file stays behind, hidden; the original error matters more.
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes {@code table} to {@code out} and flushes it; {@code out} stays open (for standard output).
+     *
+     * @throws IOException when {@code out} fails
+     */
+    public void write(Table table, Writer out) throws IOException {
+        write(table, out, Progress.NONE);
+    }
+
+    /** As {@link #write(Table, Writer)}, reporting progress. */
+    public void write(Table table, Writer out, Progress progress) throws IOException {
+        print(table, out, progress);
+        out.flush();
+    }
+
+    /**
+     * Writes {@code table} to {@code out} as UTF-8 and flushes it; {@code out} stays open (for standard
+     * output).
+     *
+     * @throws IOException when {@code out} fails
+     */
+    public void write(Table table, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        write(table, w, Progress.NONE);
+    }
+
+    /** The writing format: RFC 4180 with this delimiter, minimal quoting, {@code \n} after every record. */
+    @SuppressWarnings("deprecation") // Builder.get() replaces build() only from Commons CSV 1.13; we accept 1.12
+    private CSVFormat format() {
+        return RecordSource.format(delimiter).builder().setRecordSeparator("\n").build();
+    }
+
+    private void print(Table table, Writer out, Progress progress) throws IOException {
+        CSVPrinter printer = new CSVPrinter(out, format());
+        List<Column> columns = table.columns();
+        int n = table.rowCount();
+        boolean single = columns.size() == 1;
+        printer.printRecord(table.columnNames());
+        for (int row = 0; row < n; row++) {
+            for (Column c : columns) {
+                String v = c.format(row);
+                // In a one-column table an empty field would be an empty line: Commons CSV quotes "" first
+                // in a record, but writes null as nothing.
+                printer.print(v == null && single ? "" : v);
+            }
+            printer.println();
+            if ((row + 1) % CsvReader.CHECK_EVERY == 0) {
+                progress.checkCancelled();
+                progress.update((double) (row + 1) / n, null);
+            }
+        }
+        printer.flush();
+        progress.update(1, null);
+    }
+
+    private static Path createTemp(Path dir, String name) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                    + ".tmp");
+            try {
+                // CREATE_NEW with default permissions: the final file gets what the umask allows, like any
+                // new file (Files.createTempFile would make it private to the owner).
+                FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.example.segmentation.core.csv;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Picks the delimiter of a CSV file from its beginning (see {@link CsvReader} for the rule).
+ */
+final class DelimiterDetector {
+    /** The candidates, in order of preference when they tie. */
+    static final char[] CANDIDATES = { ',', ';', '\t', '|' };
+    /** How many records after the header the detection looks at. */
+    static final int SAMPLE_RECORDS = 100;
+    /** How many characters of the file the detection looks at, at most. */
+    static final int SAMPLE_CHARS = 1 << 20;
+
+    private DelimiterDetector() {
+    }
+
+    /**
+     * The delimiter of {@code sample}, the beginning of a file.
+     *
+     * @param truncated whether the file goes on after the sample (its last record may be cut, so it is
+     *                  not looked at)
+     */
+    static char detect(String sample, boolean truncated) {
+        char best = 0;
+        int bestFields = 1;
+        boolean bestConsistent = false;
+        for (char candidate : CANDIDATES) {
+            Shape shape = shape(sample, truncated, candidate);
+            if (shape.headerFields < 2) {
+                continue;
+            }
+            boolean better = best == 0
+                    || shape.consistent && !bestConsistent
+                    || shape.consistent == bestConsistent && shape.headerFields > bestFields;
+            if (better) {
+                best = candidate;
+                bestFields = shape.headerFields;
+                bestConsistent = shape.consistent;
+            }
+        }
+        return best == 0 ? ',' : best;
+    }
+
+    private record Shape(int headerFields, boolean consistent) {
+    }
+
+    private static Shape shape(String sample, boolean truncated, char delimiter) {
+        int headerFields = 0;
+        boolean consistent = true;
+        try (CSVParser parser = RecordSource.format(delimiter).parse(new StringReader(sample))) {
+            Iterator<CSVRecord> it = parser.iterator();
+            if (!it.hasNext()) {
+                return new Shape(0, false);
+            }
+            headerFields = it.next().size();
+            for (int n = 0; n < SAMPLE_RECORDS && it.hasNext(); n++) {
+                CSVRecord r = it.next();
+                if (truncated && !it.hasNext()) {
+                    break; // the sample may have cut this record
+                }
+                if (r.size() != headerFields) {
+                    consistent = false;
+                    break;
+                }
+            }
+            return new Shape(headerFields, consistent);
+        } catch (IOException | UncheckedIOException e) {
+            // Quotes that do not parse with this delimiter, or a sample cut inside a quoted field (then what
+            // was read so far decides).
+            return new Shape(headerFields, truncated && consistent);
+        }
+    }
+}
