@@ -5,23 +5,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
 import org.example.segmentation.core.Progress;
+import org.example.segmentation.core.io.AtomicFile;
 import org.example.segmentation.core.table.Column;
 import org.example.segmentation.core.table.Table;
 
@@ -95,41 +88,11 @@ public final class CsvWriter {
      * @throws CancelledException when {@code progress} says so; the target is then unchanged
      */
     public void write(Table table, Path target, Progress progress) {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InputException("cannot write " + target + ": directory " + dir + " does not exist");
-        }
-        Path temp = null;
-        boolean done = false;
-        try {
-            temp = createTemp(dir, String.valueOf(absolute.getFileName()));
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                        StandardCharsets.UTF_8.newEncoder()), 1 << 16);
-                print(table, out, progress);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            done = true;
-        } catch (IOException e) {
-            String reason = Files.isDirectory(absolute) ? "it is a directory"
-                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new InputException("cannot write " + target + ": " + reason, e);
-        } finally {
-            if (!done && temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // The temporary file stays behind, hidden; the original error matters more.
-                }
-            }
-        }
+        AtomicFile.write(target, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()), 1 << 16);
+            print(table, w, progress);
+            w.flush();
+        });
     }
 
     /**
@@ -185,22 +148,5 @@ public final class CsvWriter {
         }
         printer.flush();
         progress.update(1, null);
-    }
-
-    private static Path createTemp(Path dir, String name) throws IOException {
-        for (int attempt = 0;; attempt++) {
-            Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                    + ".tmp");
-            try {
-                // CREATE_NEW with default permissions: the final file gets what the umask allows, like any
-                // new file (Files.createTempFile would make it private to the owner).
-                FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return temp;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 10) {
-                    throw e;
-                }
-            }
-        }
     }
 }
