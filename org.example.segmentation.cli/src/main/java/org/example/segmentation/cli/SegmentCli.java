@@ -1,15 +1,25 @@
 package org.example.segmentation.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+
+import org.example.segmentation.core.CancelledException;
+import org.example.segmentation.core.InputException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -17,7 +27,9 @@ import picocli.CommandLine.Spec;
  * 2 usage error.
  */
 @Command(name = "segment", mixinStandardHelpOptions = true, versionProvider = SegmentCli.Version.class,
-        description = "Customer segmentation from the command line.")
+        description = "Customer segmentation and digital profiling from the command line.",
+        subcommands = {GenerateCommand.class, InspectCommand.class, DemoCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 bad input or failed run (one line on stderr), 2 usage error."})
 public final class SegmentCli implements Callable<Integer> {
 
     /** Exit code of a run that failed on bad input or an error while running. */
@@ -26,26 +38,83 @@ public final class SegmentCli implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+    private boolean debug;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress bar.")
+    private boolean quiet;
+
+    private boolean showProgress = true;
+
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // Explicitly UTF-8: Java 17's default charset follows the locale, which may be ASCII on a server,
+        // and customer data is full of names like "São Paulo".
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs the command line with the given streams and returns the exit code; never calls System.exit. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new SegmentCli());
+        return run(out, err, true, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, with progress bars off for tests. */
+    static int run(PrintWriter out, PrintWriter err, boolean progress, String... args) {
+        SegmentCli cli = new SegmentCli();
+        cli.showProgress = progress;
+        CommandLine commandLine = new CommandLine(cli);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println("segment: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            cmd.getErr().println("segment: " + describe(e));
+            if (cli.debug) {
+                e.printStackTrace(cmd.getErr());
+            } else if (!(e instanceof InputException) && !(e instanceof CancelledException)) {
+                cmd.getErr().println("segment: (run again with --debug to see where it failed)");
+            }
+            cmd.getErr().flush();
             return EXIT_FAILED;
         });
         return commandLine.execute(args);
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof InputException || e instanceof CancelledException) {
+            return e.getMessage();
+        }
+        if (e instanceof UncheckedIOException u && u.getCause() != null) {
+            return describeIo(u.getCause());
+        }
+        if (e instanceof IOException io) {
+            return describeIo(io);
+        }
+        return "internal error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName());
+    }
+
+    private static String describeIo(IOException io) {
+        return "I/O error: " + (io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName());
     }
 
     @Override
     public Integer call() {
         // No subcommand given: a usage error (exit code 2, message and usage on stderr).
         throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    TerminalProgress progress() {
+        return showProgress ? TerminalProgress.forStderr(quiet) : TerminalProgress.hidden();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     /** Reads the version Maven filtered into version.properties. */
