@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.example.segmentation.core.Names;
 import org.example.segmentation.core.csv.CsvNumbers;
 import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
@@ -328,7 +329,8 @@ public final class Cleaner {
         }
         if (!lacking.isEmpty()) {
             throw new InputException("setting '" + key + "' names " + (lacking.size() == 1 ? "column " : "columns ")
-                    + quote(lacking) + " that the table does not have; the table has " + quote(table.columnNames()));
+                    + Names.quote(lacking) + " that the table does not have; the table has "
+                    + Names.quote(table.columnNames()));
         }
     }
 
@@ -392,13 +394,5 @@ public final class Cleaner {
         double p = whole == 0 ? 0 : 100.0 * part / whole;
         String s = p == Math.rint(p) ? Long.toString((long) p) : String.format(Locale.ROOT, "%.1f", p);
         return s + "%";
-    }
-
-    static String quote(List<String> names) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < names.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append('\'').append(names.get(i)).append('\'');
-        }
-        return sb.toString();
     }
 }

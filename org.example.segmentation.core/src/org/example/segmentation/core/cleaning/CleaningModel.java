@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.example.segmentation.core.Names;
 import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
 import org.example.segmentation.core.Progress;
@@ -252,8 +253,8 @@ public final class CleaningModel {
         }
         if (!lacking.isEmpty()) {
             throw new InputException("cannot apply the cleaning model: the table has no "
-                    + (lacking.size() == 1 ? "column " : "columns ") + Cleaner.quote(lacking)
-                    + "; the model needs " + Cleaner.quote(requiredColumns()));
+                    + (lacking.size() == 1 ? "column " : "columns ") + Names.quote(lacking)
+                    + "; the model needs " + Names.quote(requiredColumns()));
         }
         Set<String> known = new HashSet<>(requiredColumns());
         for (DroppedColumn d : dropped) {

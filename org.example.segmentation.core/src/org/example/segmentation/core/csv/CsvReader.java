@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
+import org.example.segmentation.core.Names;
 import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
 import org.example.segmentation.core.Progress;
@@ -311,7 +312,7 @@ public final class CsvReader {
             for (String s : options.schema().keySet()) {
                 if (!seen.containsKey(s)) {
                     throw new InputException(label + ": the schema sets the type of column '" + s
-                            + "', which the file does not have; its columns are " + quoted(out));
+                            + "', which the file does not have; its columns are " + Names.quote(out));
                 }
             }
             names = out;
@@ -409,17 +410,5 @@ public final class CsvReader {
             v = v.substring(0, MAX_QUOTED_VALUE - 3) + "...";
         }
         return "'" + v + "'";
-    }
-
-    private static String quoted(List<String> names) {
-        StringBuilder sb = new StringBuilder();
-        int shown = Math.min(names.size(), 30);
-        for (int i = 0; i < shown; i++) {
-            sb.append(i == 0 ? "" : ", ").append('\'').append(names.get(i)).append('\'');
-        }
-        if (names.size() > shown) {
-            sb.append(" and ").append(names.size() - shown).append(" more");
-        }
-        return sb.toString();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.example.segmentation.core.Names;
 import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
 import org.example.segmentation.core.Progress;
@@ -167,7 +168,7 @@ public final class FeatureSelector {
         }
         if (!problems.isEmpty()) {
             throw new InputException(String.join("; ", problems) + ", which the table does not have; it has "
-                    + quote(table.columnNames()));
+                    + Names.quote(table.columnNames()));
         }
         List<String> text = new ArrayList<>();
         for (String n : config.include()) {
@@ -421,17 +422,5 @@ public final class FeatureSelector {
             double score) {
         return new Row(c.name, c.type, status, rule, value, other, rank, score, c.missingShare, c.scaledVariance,
                 c.dominantShare);
-    }
-
-    private static String quote(List<String> names) {
-        StringBuilder sb = new StringBuilder();
-        int shown = Math.min(names.size(), 30);
-        for (int i = 0; i < shown; i++) {
-            sb.append(i == 0 ? "" : ", ").append('\'').append(names.get(i)).append('\'');
-        }
-        if (names.size() > shown) {
-            sb.append(" and ").append(names.size() - shown).append(" more");
-        }
-        return sb.toString();
     }
 }

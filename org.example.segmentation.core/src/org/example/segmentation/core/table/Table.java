@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.example.segmentation.core.Names;
+
 /**
  * An immutable, columnar table of customers.
  *
@@ -246,27 +248,12 @@ public final class Table {
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException((missing.size() == 1 ? "no column '" + missing.get(0) + "'"
-                    : "no columns " + quote(missing)) + "; the table has " + describeNames());
+                    : "no columns " + Names.quote(missing)) + "; the table has " + describeNames());
         }
     }
 
     private String describeNames() {
-        if (columns.isEmpty()) {
-            return "no columns";
-        }
-        List<String> names = columnNames();
-        if (names.size() <= 30) {
-            return quote(names);
-        }
-        return quote(names.subList(0, 30)) + " and " + (names.size() - 30) + " more";
-    }
-
-    private static String quote(List<String> names) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < names.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append('\'').append(names.get(i)).append('\'');
-        }
-        return sb.toString();
+        return columns.isEmpty() ? "no columns" : Names.quote(columnNames());
     }
 
     /** Validates a column name: non-null and not blank. */

@@ -3,6 +3,7 @@ package org.example.segmentation.core.weka;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.example.segmentation.core.Names;
 import org.example.segmentation.core.InputException;
 import org.example.segmentation.core.table.CategoricalColumn;
 import org.example.segmentation.core.table.Column;
@@ -113,7 +114,7 @@ public final class WekaBridge {
         if (classColumn != null) {
             if (!table.hasColumn(classColumn)) {
                 throw new InputException("class column '" + classColumn + "' does not exist; the table has "
-                        + quote(table.columnNames()));
+                        + Names.quote(table.columnNames()));
             }
             if (table.column(classColumn).type() == ColumnType.TEXT) {
                 throw new InputException("class column '" + classColumn
@@ -121,7 +122,7 @@ public final class WekaBridge {
             }
         }
         if (text != TextColumns.SKIP && !textNames.isEmpty()) {
-            throw new InputException((textNames.size() == 1 ? "column " : "columns ") + quote(textNames)
+            throw new InputException((textNames.size() == 1 ? "column " : "columns ") + Names.quote(textNames)
                     + (textNames.size() == 1 ? " is" : " are")
                     + " text; Weka needs numeric or categorical columns (drop or convert "
                     + (textNames.size() == 1 ? "it" : "them") + " first)");
@@ -208,13 +209,5 @@ public final class WekaBridge {
             }
         }
         return out;
-    }
-
-    private static String quote(List<String> names) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < names.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append('\'').append(names.get(i)).append('\'');
-        }
-        return sb.toString();
     }
 }
