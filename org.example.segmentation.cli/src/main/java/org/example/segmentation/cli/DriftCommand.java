@@ -1,0 +1,198 @@
+package org.example.segmentation.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.example.segmentation.core.csv.CsvReadOptions;
+import org.example.segmentation.core.csv.CsvReadResult;
+import org.example.segmentation.core.csv.CsvReader;
+import org.example.segmentation.core.csv.CsvWriter;
+import org.example.segmentation.core.drift.DriftBaseline;
+import org.example.segmentation.core.drift.DriftConfig;
+import org.example.segmentation.core.drift.DriftMonitor;
+import org.example.segmentation.core.drift.DriftReport;
+import org.example.segmentation.core.drift.DriftStatus;
+import org.example.segmentation.core.drift.DriftSummary;
+import org.example.segmentation.core.drift.SegmentAssigner;
+import org.example.segmentation.core.drift.SegmentShareDrift;
+import org.example.segmentation.core.drift.SegmentationModelAssigner;
+import org.example.segmentation.core.io.OutputDirectory;
+import org.example.segmentation.core.segmentation.SegmentationModel;
+import org.example.segmentation.core.table.ColumnType;
+import org.example.segmentation.core.table.Table;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code segment drift}: judges a month against a drift baseline, writes the drift tables and the summary, prints
+ * the verdict and exits with a code a scheduler can branch on: 0 OK, 3 WARN, 4 ALERT (1 bad input, 2 usage).
+ */
+@Command(name = "drift", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Monitors a month against a drift baseline (see docs/drift.md): PSI, Kolmogorov-Smirnov or "
+                + "chi-square test (Benjamini-Hochberg adjusted), Wasserstein distance, mean, spread, missing and "
+                + "unseen shares per feature; segment shares, centroid shifts and per-segment drift; with --previous "
+                + "the segment and archetype migration matrices by customer identifier.",
+                "Writes " + DriftCommand.FEATURES + ", " + DriftCommand.SEGMENTS + ", " + DriftCommand.SEGMENT_FEATURES
+                        + ", " + DriftCommand.MIGRATION + " and " + DriftCommand.SUMMARY + " into DIR (tables that do "
+                        + "not apply have only their header) and prints the status, the worst feature and the reasons.",
+                "Verdict: ALERT when a segmentation feature drifted significantly (PSI >= psi.significant, adjusted "
+                        + "p < alpha) or has no data, or the segment shares or the fit drifted significantly; WARN when "
+                        + "anything drifted moderately or a feature has no data; else OK."},
+        footer = {"", "Settings: --set KEY=VALUE (repeatable) or --config FILE for the monitoring keys, for example "
+                + "--set psi.significant=0.2 or --set alpha=0.01; they default to the baseline's. The baseline keys "
+                + "(features, bins, sample_size, seed, segment.column, ...) cannot change; see docs/drift.md.",
+                "Exit codes: 0 OK, 3 WARN, 4 ALERT, 1 bad input or failed run (one line on stderr), 2 usage error."})
+final class DriftCommand implements Callable<Integer> {
+    static final String FEATURES = "feature_drift.csv";
+    static final String SEGMENTS = "segment_drift.csv";
+    static final String SEGMENT_FEATURES = "segment_feature_drift.csv";
+    static final String MIGRATION = "migration.csv";
+    static final String SUMMARY = "drift_summary.json";
+
+    /** Exit code of a month with status OK. */
+    static final int EXIT_OK = 0;
+    /** Exit code of a month with status WARN. */
+    static final int EXIT_WARN = 3;
+    /** Exit code of a month with status ALERT. */
+    static final int EXIT_ALERT = 4;
+
+    @ParentCommand
+    private SegmentCli parent;
+
+    @Option(names = "--baseline", required = true, paramLabel = "DIR",
+            description = "The baseline saved by segment baseline: its directory or the " + DriftBaseline.FILE_NAME
+                    + " file itself.")
+    private Path baselinePath;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "The month to monitor (CSV), cleaned and scored like the reference month.")
+    private Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output directory (created; its files are replaced all together or not at all).")
+    private Path out;
+
+    @Option(names = "--previous", paramLabel = "FILE",
+            description = "The previous month's scored table (CSV) for the migration matrices, matched by customer "
+                    + "identifier (id.column; default: the first text column both months have).")
+    private Path previous;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "The segmentation model the baseline was fitted with (segment baseline --model): it assigns "
+                    + "the month's segments and distances. Another model is refused.")
+    private Path model;
+
+    @Mixin
+    private SettingsOptions settings;
+
+    @Mixin
+    private CsvOptions csv;
+
+    /** The exit code of a status: 0 OK, 3 WARN, 4 ALERT. */
+    static int exitCode(DriftStatus status) {
+        switch (status) {
+            case ALERT:
+                return EXIT_ALERT;
+            case WARN:
+                return EXIT_WARN;
+            default:
+                return EXIT_OK;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        // Baseline and settings first: a bad setting fails before the month is read.
+        DriftBaseline baseline = DriftBaseline.load(baselineFile(baselinePath));
+        DriftConfig config = baseline.config().forMonitoring(settings.toSettings());
+        SegmentAssigner assigner = model == null ? null
+                : SegmentationModelAssigner.of(SegmentationModel.load(BaselineCommand.modelFile(model)));
+        DriftReport report;
+        CsvReadResult read;
+        try (TerminalProgress progress = parent.progress()) {
+            read = readLikeBaseline(input, baseline, progress);
+            Table prior = previous == null ? null
+                    : CsvReader.read(previous, csv.toReadOptions(), progress.range(0.4, 0.5)).table();
+            report = DriftMonitor.monitor(baseline, config, assigner, read.table(), prior, progress.range(0.5, 0.95));
+            try (OutputDirectory dir = OutputDirectory.open(out)) {
+                CsvWriter writer = CsvWriter.defaults();
+                writer.write(report.featureTable(), dir.file(FEATURES));
+                writer.write(report.segmentTable(), dir.file(SEGMENTS));
+                writer.write(report.segmentFeatureTable(), dir.file(SEGMENT_FEATURES));
+                writer.write(report.migrationTable(), dir.file(MIGRATION));
+                report.writeSummary(dir.file(SUMMARY));
+                dir.commit();
+                printSummary(parent.out(), report, dir.fileNames());
+            }
+        }
+        for (String w : read.warnings()) {
+            parent.err().println("segment: warning: " + w);
+        }
+        parent.err().flush();
+        return exitCode(report.status());
+    }
+
+    /**
+     * Reads the month; when a baseline feature arrives with another type than in the baseline (a numeric column with
+     * a stray 'unknown' is read as text), reads it again with the baseline's type for those columns. Types given with
+     * --type win.
+     */
+    private CsvReadResult readLikeBaseline(Path file, DriftBaseline baseline, TerminalProgress progress) {
+        CsvReadOptions options = csv.toReadOptions();
+        CsvReadResult read = CsvReader.read(file, options, progress.range(0, 0.4));
+        Map<String, ColumnType> schema = new LinkedHashMap<>(options.schema());
+        boolean again = false;
+        for (String f : baseline.features()) {
+            if (!read.table().hasColumn(f) || schema.containsKey(f)) {
+                continue;
+            }
+            ColumnType want = baseline.type(f).equals("numeric") ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+            if (read.table().column(f).type() != want) {
+                schema.put(f, want);
+                again = true;
+            }
+        }
+        return again ? CsvReader.read(file, options.withSchema(schema), progress.range(0, 0.4)) : read;
+    }
+
+    private static Path baselineFile(Path given) {
+        return Files.isDirectory(given) ? given.resolve(DriftBaseline.FILE_NAME) : given;
+    }
+
+    private void printSummary(PrintWriter w, DriftReport report, List<String> files) {
+        DriftSummary s = report.summary();
+        w.println("drift: " + s.status() + " (recommendation: " + s.recommendation() + ")");
+        w.println("worst feature: " + (s.worstFeature().isEmpty() ? "none"
+                : s.worstFeature() + String.format(Locale.ROOT, " (PSI %.3f)", s.worstPsi())));
+        w.println("rows: " + s.rowsRef() + " reference, " + s.rowsCur() + " current; features: "
+                + s.featuresMonitored() + " monitored, " + s.featuresModerate() + " moderate, "
+                + s.featuresSignificant() + " significant, " + s.featuresNoData() + " without data");
+        if (report.segmentShares().isPresent()) {
+            SegmentShareDrift shares = report.segmentShares().get();
+            w.println(String.format(Locale.ROOT, "segments: shares %s (largest change %.1f points in '%s', PSI %.4f)",
+                    shares.status().key(), 100 * shares.maxShareChange(), shares.maxShareSegment(), shares.psi()));
+        } else {
+            w.println("segments: not monitored");
+        }
+        if (s.customersMatched() > 0) {
+            w.println("migration: " + s.customersMatched() + " customers matched" + (report.segmentShares().isEmpty()
+                    ? "" : String.format(Locale.ROOT, ", %.1f%% kept their segment",
+                            100.0 * s.customersStayed() / s.customersMatched())));
+        }
+        w.println("reasons:");
+        for (String r : s.reasons()) {
+            w.println("  - " + r);
+        }
+        w.println("wrote " + out + ": " + String.join(", ", files));
+        w.flush();
+    }
+}
