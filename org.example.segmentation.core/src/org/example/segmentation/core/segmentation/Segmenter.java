@@ -16,6 +16,7 @@ import org.example.segmentation.core.Names;
 import org.example.segmentation.core.Progress;
 import org.example.segmentation.core.cluster.Centroids;
 import org.example.segmentation.core.cluster.KMeansResult;
+import org.example.segmentation.core.cluster.KPrototypes;
 import org.example.segmentation.core.cluster.KSelection;
 import org.example.segmentation.core.cluster.KSelectionConfig;
 import org.example.segmentation.core.cluster.KSelectionResult;
@@ -38,7 +39,12 @@ import org.example.segmentation.core.table.Table;
  * them), categorical features one-hot with a weight that makes each count like one numeric feature. Missing or
  * non-finite values, a constant feature and a single-level categorical feature fail with their names.</li>
  * <li><b>Segments</b> for every k of {@code k.min..k.max} (or the fixed {@code k}), by the {@code algorithm}, scored
- * and chosen by {@link KSelection} (its class comment has the rule); the chosen k's fit is the model.</li>
+ * and chosen by {@link KSelection} (its class comment has the rule); the chosen k's fit is the model. With
+ * {@code algorithm=em} and {@code k=0}, EM chooses k itself by cross-validation and only that k is scored; EM and
+ * hierarchical clustering ({@link WekaClusterers}) fail above {@code em.max_rows} / {@code hierarchical.max_rows}
+ * rows. Their centroids are the means of each cluster's rows, and the model assigns to the nearest centroid. With
+ * {@code algorithm=kprototypes} the categorical one-hot value is {@code sqrt(gamma / 2)} ({@code kprototypes.gamma}),
+ * which makes the squared distance in the feature space Huang's dissimilarity ({@link KPrototypes}).</li>
  * <li><b>Ids.</b> Without a previous model, segments are numbered by size: {@code S1} the largest (ties: the
  * clusterer's order). With a previous model, the centroids are matched to the previous ones by the Hungarian
  * algorithm on their distances in the previous model's feature space, on the features both use
@@ -84,20 +90,42 @@ public final class Segmenter {
         if (n == 0) {
             throw new InputException("cannot segment: the table has no rows");
         }
+        requireRowLimit(config, n);
         progress.update(0, "Segmenting: feature space");
         FeatureSpace space = FeatureSpace.fit(table, features, config.scaled(), context.scaling(),
                 config.categoricalWeight());
         Matrix data = space.matrix(table);
+        if (config.algorithm() == SegmenterConfig.Algorithm.KPROTOTYPES && !space.categoricalFeatures().isEmpty()) {
+            // Huang's gamma: a one-hot value of sqrt(gamma / 2) makes a mismatch cost exactly gamma
+            double gamma = config.kprototypesGamma() != null ? config.kprototypesGamma()
+                    : KPrototypes.defaultGamma(data, space.numericFeatures().size());
+            space = FeatureSpace.fit(table, features, config.scaled(), context.scaling(), Math.sqrt(gamma / 2));
+            data = space.matrix(table);
+        }
         requireRows(data, config, searchedMax);
         progress.checkCancelled();
 
         KSelectionConfig searched = config.searched();
-        KSelectionResult<KMeansResult> selection = KSelection.select(data, searched, clusterer(config),
-                progress.range(0.05, 0.9));
+        String reason = null;
+        Progress selecting = progress.range(0.05, 0.9);
+        if (config.algorithm() == SegmenterConfig.Algorithm.EM && config.automaticK()) {
+            // EM chooses k itself (cross-validated log-likelihood); the k selection then scores that one k
+            progress.update(0.05, "Segmenting: EM choosing k by cross-validation");
+            int upper = Math.min(config.selection().kMax(), n - 1);
+            int chosen = WekaClusterers.emChooseK(data, config.seed(), config.maxIterations(), upper);
+            int k = Math.max(2, Math.min(chosen, upper));
+            requireRows(data, config, k);
+            searched = config.selection().withK(k, k);
+            reason = "k=" + k + " chosen by EM (10-fold cross-validated log-likelihood, up to '"
+                    + KSelectionConfig.KEY_K_MAX + "' = " + config.selection().kMax() + ")"
+                    + (chosen < 2 ? "; EM preferred a single cluster, 2 is the least" : "");
+            progress.checkCancelled();
+            selecting = progress.range(0.3, 0.9);
+        }
+        Fitted fitted = select(data, searched, clusterer(config, space), selecting);
         progress.update(0.9, "Segmenting: ids and distances");
-        KMeansResult fit = selection.chosenFit();
-        Centroids raw = fit.centroids();
-        SegmentationModel model = build(table, data, space, config, context, ids, selection, raw);
+        SegmentationModel model = build(table, data, space, config, context, ids, fitted.selection(),
+                fitted.centroids(), reason);
         progress.update(0.95, "Segmenting: assigning");
         Table segmented = model.assign(table, progress.range(0.95, 1));
         return new SegmentationResult(model, segmented, model.kSelectionTable());
@@ -222,14 +250,57 @@ public final class Segmenter {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // Algorithms: the hook where k-prototypes, EM and hierarchical clustering plug in
+    // Algorithms: k-means, mini-batch k-means, k-prototypes, EM and hierarchical clustering (Weka)
 
-    private static KSelection.Clusterer<KMeansResult> clusterer(SegmenterConfig config) {
+    /** The k selection's result and the chosen fit's centroids. */
+    private record Fitted(KSelectionResult<?> selection, Centroids centroids) {
+    }
+
+    private static <F> Fitted select(Matrix data, KSelectionConfig searched, KSelection.Clusterer<F> clusterer,
+            Progress progress) {
+        KSelectionResult<F> selection = KSelection.select(data, searched, clusterer, progress);
+        return new Fitted(selection, clusterer.centroids(selection.chosenFit()));
+    }
+
+    /** The size limits of the algorithms that do not scale (EM, hierarchical clustering). */
+    private static void requireRowLimit(SegmenterConfig config, int n) {
+        String key;
+        int limit;
+        String why;
         switch (config.algorithm()) {
+            case EM:
+                key = SegmenterConfig.KEY_EM_MAX_ROWS;
+                limit = config.emMaxRows();
+                why = "EM is slow on large tables";
+                break;
+            case HIERARCHICAL:
+                key = SegmenterConfig.KEY_HIERARCHICAL_MAX_ROWS;
+                limit = config.hierarchicalMaxRows();
+                why = "Weka's Ward clustering needs memory growing with the square and time with the cube of the "
+                        + "rows";
+                break;
+            default:
+                return;
+        }
+        if (n > limit) {
+            throw new InputException("cannot segment with " + SegmenterConfig.KEY_ALGORITHM + "="
+                    + config.algorithm().key() + ": the table has " + n + " rows, more than '" + key + "' = " + limit
+                    + " (" + why + "); use algorithm=kmeans or minibatch, or raise '" + key + "'");
+        }
+    }
+
+    private static KSelection.Clusterer<?> clusterer(SegmenterConfig config, FeatureSpace space) {
+        switch (config.algorithm()) {
+            case KPROTOTYPES:
+                return kPrototypes(config, space);
+            case EM:
+                return WekaClusterers.em(config.maxIterations());
+            case HIERARCHICAL:
+                return WekaClusterers.ward();
             case KMEANS:
                 return KSelection.kMeans(config.kMeans(2));
             case MINIBATCH:
-                return new KSelection.Clusterer<>() {
+                return new KSelection.Clusterer<KMeansResult>() {
                     @Override
                     public KMeansResult fit(Matrix data, int k, long seed, int threads, Progress progress) {
                         return MiniBatchKMeans.fit(data, config.miniBatch(k).withSeed(seed).withThreads(threads),
@@ -252,11 +323,42 @@ public final class Segmenter {
         }
     }
 
+    private static KSelection.Clusterer<KPrototypes.Result> kPrototypes(SegmenterConfig config, FeatureSpace space) {
+        List<CategoricalFeature> categorical = space.categoricalFeatures();
+        int q = categorical.size();
+        int[] offsets = new int[q];
+        int[] sizes = new int[q];
+        double[] weights = new double[q];
+        for (int j = 0; j < q; j++) {
+            offsets[j] = space.offset(j);
+            sizes[j] = categorical.get(j).levels().size();
+            weights[j] = categorical.get(j).weight();
+        }
+        KPrototypes.Layout layout = new KPrototypes.Layout(space.numericFeatures().size(), offsets, sizes, weights);
+        return new KSelection.Clusterer<KPrototypes.Result>() {
+            @Override
+            public KPrototypes.Result fit(Matrix data, int k, long seed, int threads, Progress progress) {
+                return KPrototypes.fit(data, layout, k, config.restarts(), config.maxIterations(), seed, progress);
+            }
+
+            @Override
+            public int[] assignments(KPrototypes.Result fit) {
+                return fit.assignments();
+            }
+
+            @Override
+            public Centroids centroids(KPrototypes.Result fit) {
+                return fit.prototypes();
+            }
+        };
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // The model
 
     private static SegmentationModel build(Table table, Matrix data, FeatureSpace space, SegmenterConfig config,
-            FitContext context, List<String> ids, KSelectionResult<KMeansResult> selection, Centroids raw) {
+            FitContext context, List<String> ids, KSelectionResult<?> selection, Centroids raw,
+            String reasonOverride) {
         int k = raw.count();
         int d = space.dimensions();
         int n = data.rows();
@@ -401,7 +503,7 @@ public final class Segmenter {
         for (var cand : selection.candidates()) {
             candidates.add(CandidateScores.of(cand));
         }
-        String reason = config.automaticK() ? selection.reason()
+        String reason = reasonOverride != null ? reasonOverride : config.automaticK() ? selection.reason()
                 : "k=" + config.k() + " set by the setting '" + SegmenterConfig.KEY_K + "' (not searched)";
         KSelectionSummary summary = new KSelectionSummary(config.automaticK(), selection.chosenK(),
                 selection.basis().name().toLowerCase(Locale.ROOT), reason, selection.sampleRows(),

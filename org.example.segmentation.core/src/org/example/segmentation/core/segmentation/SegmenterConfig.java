@@ -50,11 +50,16 @@ import org.example.segmentation.core.settings.Settings;
  * @param matchMaxDistance  {@code match.max_distance}: with a previous model, a segment farther than this from its
  *                          matched previous segment gets a new id; 0 = no limit
  * @param names             {@code name.<id>}: segment names by id, sorted by id
+ * @param emMaxRows         {@code em.max_rows}: {@code algorithm=em} fails on tables with more rows
+ * @param hierarchicalMaxRows {@code hierarchical.max_rows}: {@code algorithm=hierarchical} fails on tables with more
+ *                          rows
+ * @param kprototypesGamma  {@code kprototypes.gamma}: the weight of a categorical mismatch in k-prototypes, or
+ *                          {@code null} for {@code auto} (half the mean standard deviation of the numeric features)
  */
 public record SegmenterConfig(List<String> features, List<String> exclude, List<String> idColumns, Algorithm algorithm,
         int k, KSelectionConfig selection, int restarts, int maxIterations, double tolerance, int batchSize,
         int batchIterations, Scaled scaled, Double categoricalWeight, double matchMaxDistance,
-        Map<String, String> names) {
+        Map<String, String> names, int emMaxRows, int hierarchicalMaxRows, Double kprototypesGamma) {
 
     public static final String KEY_FEATURES = "features";
     public static final String KEY_EXCLUDE = "exclude";
@@ -69,6 +74,19 @@ public record SegmenterConfig(List<String> features, List<String> exclude, List<
     public static final String KEY_SCALED = "scaled";
     public static final String KEY_CATEGORICAL_WEIGHT = "categorical.weight";
     public static final String KEY_MATCH_MAX_DISTANCE = "match.max_distance";
+    public static final String KEY_EM_MAX_ROWS = "em.max_rows";
+    public static final String KEY_HIERARCHICAL_MAX_ROWS = "hierarchical.max_rows";
+    public static final String KEY_KPROTOTYPES_GAMMA = "kprototypes.gamma";
+    /** The largest {@code kprototypes.gamma} accepted (a one-hot value of 100). */
+    public static final double MAX_KPROTOTYPES_GAMMA = 20_000;
+    /** The default of {@code em.max_rows}. */
+    public static final int DEFAULT_EM_MAX_ROWS = 50_000;
+    /** The default of {@code hierarchical.max_rows}. */
+    public static final int DEFAULT_HIERARCHICAL_MAX_ROWS = 1_000;
+    /** The largest {@code em.max_rows} accepted. */
+    public static final int MAX_EM_MAX_ROWS = 10_000_000;
+    /** The largest {@code hierarchical.max_rows} accepted (memory grows with its square). */
+    public static final int MAX_HIERARCHICAL_MAX_ROWS = 50_000;
     /** Prefix of the segment-name keys: {@code name.S1=Digital nomads}. */
     public static final String KEY_NAME_PREFIX = "name.";
 
@@ -90,12 +108,18 @@ public record SegmenterConfig(List<String> features, List<String> exclude, List<
          * restart is too slow; a few per cent more inertia.
          */
         MINIBATCH(true),
-        /** Reserved: k-prototypes (numeric and categorical features natively). Not available yet. */
-        KPROTOTYPES(false),
-        /** Reserved: Gaussian mixture by EM (Weka). Not available yet. */
-        EM(false),
-        /** Reserved: agglomerative hierarchical clustering (Weka). Not available yet. */
-        HIERARCHICAL(false);
+        /**
+         * k-prototypes (Huang): numeric features by squared Euclidean distance, categorical features by simple
+         * matching times {@code kprototypes.gamma}, with modes as categorical prototypes.
+         */
+        KPROTOTYPES(true),
+        /**
+         * Gaussian mixture by EM (Weka), for small and medium tables (at most {@code em.max_rows}); with {@code k=0}
+         * EM chooses k by cross-validation.
+         */
+        EM(true),
+        /** Agglomerative hierarchical clustering with Ward linkage (Weka), for small tables. */
+        HIERARCHICAL(true);
 
         private final boolean available;
 
@@ -164,14 +188,15 @@ public record SegmenterConfig(List<String> features, List<String> exclude, List<
         s.add(SettingSpec.of(KEY_ID_COLUMNS, "[]",
                 "identifier columns, copied first into the assignment output; empty = every text column"));
         s.add(SettingSpec.choice(KEY_ALGORITHM, Algorithm.KMEANS.key(), Algorithm.availableKeys(),
-                "kmeans (exact k-means, best of restarts) or minibatch (mini-batch k-means for tables of millions of "
-                        + "rows)"));
+                "kmeans (exact k-means, best of restarts), minibatch (mini-batch k-means for tables of millions of "
+                        + "rows), kprototypes (k-prototypes for mixed numeric and categorical features), em (Gaussian mixture by EM, Weka; k=0 lets EM choose k by cross-validation) or "
+                        + "hierarchical (agglomerative, Ward linkage, Weka; small tables)"));
         s.add(SettingSpec.of(KEY_K, 0, "the number of segments, 2.." + MAX_K + "; 0 = choose it from k.min..k.max"));
         s.addAll(KSelectionConfig.SPECS);
         s.add(SettingSpec.of(KEY_RESTARTS, KMeansConfig.DEFAULT_RESTARTS,
                 "k-means runs from fresh k-means++ starts per fit, the lowest inertia is kept, 1.." + MAX_RESTARTS));
         s.add(SettingSpec.of(KEY_MAX_ITERATIONS, KMeansConfig.DEFAULT_MAX_ITERATIONS,
-                "iterations of one k-means run at most, 1..100000"));
+                "iterations of one k-means (or EM) run at most, 1..100000"));
         s.add(SettingSpec.of(KEY_TOLERANCE, KMeansConfig.DEFAULT_TOLERANCE,
                 "a k-means run stops when the centroids move less than this, relative to the mean column variance, "
                         + "0..1 (0 = until no customer changes segment)"));
@@ -189,6 +214,16 @@ public record SegmenterConfig(List<String> features, List<String> exclude, List<
         s.add(SettingSpec.of(KEY_MATCH_MAX_DISTANCE, 0,
                 "with a previous model: a segment farther than this from its matched previous segment gets a new id; "
                         + "0 = no limit"));
+        s.add(SettingSpec.of(KEY_EM_MAX_ROWS, DEFAULT_EM_MAX_ROWS,
+                "em: the most rows algorithm=em accepts (a larger table fails with an error), 1.." + MAX_EM_MAX_ROWS));
+        s.add(SettingSpec.of(KEY_HIERARCHICAL_MAX_ROWS, DEFAULT_HIERARCHICAL_MAX_ROWS,
+                "hierarchical: the most rows algorithm=hierarchical accepts (memory grows with the square and time "
+                        + "with the cube of the rows; a larger table fails with an error), 1.."
+                        + MAX_HIERARCHICAL_MAX_ROWS));
+        s.add(SettingSpec.of(KEY_KPROTOTYPES_GAMMA, AUTO,
+                "kprototypes: the cost of a categorical mismatch against squared numeric distances: auto (half the "
+                        + "mean standard deviation of the numeric features) or a number above 0 up to "
+                        + (int) MAX_KPROTOTYPES_GAMMA));
         s.add(new SettingSpec(KEY_NAME_PREFIX + "<id>", "", List.of(),
                 "the name of a segment, e.g. name.S3=Digital nomads; default: the id"));
         return List.copyOf(s);
@@ -231,6 +266,11 @@ public record SegmenterConfig(List<String> features, List<String> exclude, List<
         if (!(matchMaxDistance >= 0) || Double.isInfinite(matchMaxDistance)) {
             throw new InputException("setting '" + KEY_MATCH_MAX_DISTANCE + "' must be a finite number >= 0, got '"
                     + matchMaxDistance + "'");
+        }
+        requireInt(KEY_EM_MAX_ROWS, emMaxRows, 1, MAX_EM_MAX_ROWS);
+        requireInt(KEY_HIERARCHICAL_MAX_ROWS, hierarchicalMaxRows, 1, MAX_HIERARCHICAL_MAX_ROWS);
+        if (kprototypesGamma != null && !(kprototypesGamma > 0 && kprototypesGamma <= MAX_KPROTOTYPES_GAMMA)) {
+            throw gammaError(Double.toString(kprototypesGamma));
         }
         Map<String, String> sorted = new TreeMap<>(SegmentIds.BY_NUMBER);
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -308,7 +348,10 @@ public record SegmenterConfig(List<String> features, List<String> exclude, List<
                         .toUpperCase(Locale.ROOT)),
                 categoricalWeight(s),
                 s.getDouble(KEY_MATCH_MAX_DISTANCE, 0, 0, Double.MAX_VALUE),
-                names);
+                names,
+                s.getInt(KEY_EM_MAX_ROWS, DEFAULT_EM_MAX_ROWS, 1, MAX_EM_MAX_ROWS),
+                s.getInt(KEY_HIERARCHICAL_MAX_ROWS, DEFAULT_HIERARCHICAL_MAX_ROWS, 1, MAX_HIERARCHICAL_MAX_ROWS),
+                gamma(s));
     }
 
     /**
@@ -330,6 +373,9 @@ public record SegmenterConfig(List<String> features, List<String> exclude, List<
         m.put(KEY_SCALED, scaled.key());
         m.put(KEY_CATEGORICAL_WEIGHT, categoricalWeight == null ? AUTO : Double.toString(categoricalWeight));
         m.put(KEY_MATCH_MAX_DISTANCE, Double.toString(matchMaxDistance));
+        m.put(KEY_EM_MAX_ROWS, Integer.toString(emMaxRows));
+        m.put(KEY_HIERARCHICAL_MAX_ROWS, Integer.toString(hierarchicalMaxRows));
+        m.put(KEY_KPROTOTYPES_GAMMA, kprototypesGamma == null ? AUTO : Double.toString(kprototypesGamma));
         names.forEach((id, name) -> m.put(KEY_NAME_PREFIX + id, name));
         return Settings.of(m);
     }
@@ -392,6 +438,27 @@ public record SegmenterConfig(List<String> features, List<String> exclude, List<
         }
         throw new InputException("setting '" + KEY_CATEGORICAL_WEIGHT + "' must be auto or a number above 0 up to "
                 + (int) MAX_CATEGORICAL_WEIGHT + ", got '" + v + "'");
+    }
+
+    private static Double gamma(Settings s) {
+        String v = s.getString(KEY_KPROTOTYPES_GAMMA, AUTO).trim();
+        if (v.equalsIgnoreCase(AUTO)) {
+            return null;
+        }
+        try {
+            double g = Double.parseDouble(v);
+            if (g > 0 && g <= MAX_KPROTOTYPES_GAMMA) {
+                return g;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw gammaError(v);
+    }
+
+    private static InputException gammaError(String value) {
+        return new InputException("setting '" + KEY_KPROTOTYPES_GAMMA + "' must be auto or a number above 0 up to "
+                + (int) MAX_KPROTOTYPES_GAMMA + ", got '" + value + "'");
     }
 
     private static List<String> names(String key, List<String> names) {

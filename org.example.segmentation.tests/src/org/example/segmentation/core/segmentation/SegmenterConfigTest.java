@@ -80,8 +80,10 @@ class SegmenterConfigTest {
     @CsvSource(delimiter = '|', value = {
         "k=1|setting 'k' must be 0 (automatic) or an integer from 2 to 100, got '1'",
         "k=abc|setting 'k' must be an integer from 0 to 100, got 'abc'",
-        "algorithm=dbscan|setting 'algorithm' must be one of kmeans, minibatch, got 'dbscan'",
-        "algorithm=em|setting 'algorithm': em is not available yet; use one of kmeans, minibatch",
+        "algorithm=dbscan|setting 'algorithm' must be one of kmeans, minibatch, kprototypes, em, hierarchical, got "
+                + "'dbscan'",
+        "kprototypes.gamma=0|setting 'kprototypes.gamma' must be auto or a number above 0 up to 20000, got '0'",
+        "em.max_rows=0|setting 'em.max_rows' must be an integer from 1 to 10000000, got '0'",
         "scaled=maybe|setting 'scaled' must be one of auto, yes, no, got 'maybe'",
         "categorical.weight=0|setting 'categorical.weight' must be auto or a number above 0 up to 100, got '0'",
         "categorical.weight=heavy|setting 'categorical.weight' must be auto or a number above 0 up to 100, got 'heavy'",

@@ -19,6 +19,7 @@ import org.example.segmentation.core.segmentation.CarryOver;
 import org.example.segmentation.core.segmentation.FitContext;
 import org.example.segmentation.core.segmentation.Segment;
 import org.example.segmentation.core.segmentation.SegmentationModel;
+import org.example.segmentation.core.segmentation.SegmentationPmml;
 import org.example.segmentation.core.segmentation.SegmentationResult;
 import org.example.segmentation.core.segmentation.Segmenter;
 import org.example.segmentation.core.segmentation.SegmenterConfig;
@@ -40,7 +41,8 @@ import picocli.CommandLine.ParentCommand;
                 + "weighted one-hot levels, k chosen from k.min..k.max by silhouette, segment sizes and stability, "
                 + "segments numbered by size or carried over from --previous (see docs/segmentation.md).",
                 "Writes " + FitCommand.SEGMENTED + " (identifiers and segment columns), " + SegmentationModel.FILE_NAME
-                        + " and " + FitCommand.K_SELECTION + " into DIR."},
+                        + ", " + SegmentationPmml.FILE_NAME + " (PMML 4.4 ClusteringModel) and "
+                        + FitCommand.K_SELECTION + " into DIR."},
         footer = {"", "Settings: --set KEY=VALUE (repeatable) or --config FILE, for example --set k.max=8, --set k=6, "
                 + "--set name.S1=\"Digital nomads\"; every key with its default is in docs/segmentation.md",
                 "Exit codes: 0 success, 1 bad input or failed run (one line on stderr), 2 usage error."})
@@ -112,6 +114,7 @@ final class FitCommand implements Callable<Integer> {
                 writer.write(result.segmented(), dir.file(SEGMENTED), progress.range(0.95, 1));
                 result.model().save(dir.file(SegmentationModel.FILE_NAME));
                 writer.write(result.kSelection(), dir.file(K_SELECTION));
+                SegmentationPmml.write(result.model(), dir.file(SegmentationPmml.FILE_NAME));
                 dir.commit();
                 printSummary(parent.out(), result, read.table(), dir.fileNames());
             }

@@ -122,9 +122,10 @@ class FitCommandTest {
     void badSettingsAndUsage() throws Exception {
         Path month1 = cleaned(1);
         Run bad = segment("fit", "--input", month1.toString(), "--out", dir.resolve("y").toString(), "--set",
-                "algorithm=em");
+                "algorithm=dbscan");
         assertEquals(1, bad.exit());
-        assertEquals("segment: setting 'algorithm': em is not available yet; use one of kmeans, minibatch",
+        assertEquals("segment: setting 'algorithm' must be one of kmeans, minibatch, kprototypes, em, hierarchical, "
+                + "got 'dbscan'",
                 bad.err().strip());
         Run unknown = segment("fit", "--input", month1.toString(), "--out", dir.resolve("y").toString(), "--set",
                 "kmax=8");
