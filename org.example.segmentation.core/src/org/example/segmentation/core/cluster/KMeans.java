@@ -14,9 +14,12 @@ import org.example.segmentation.core.Progress;
  * <p><b>One fit.</b> {@link KMeansConfig#restarts()} runs, each from its own initialisation
  * ({@link KMeansConfig.Init}: greedy k-means++ by default), each iterating assignment (every row to its
  * nearest centroid) and update (every centroid to the mean of its rows) until no row changes cluster, or the
- * centroids move less than the tolerance ({@link KMeansConfig#tolerance()}), or
+ * centroids move less than the tolerance ({@link KMeansConfig#tolerance()}: the sum over clusters of the squared
+ * move of an update at most {@code tolerance} times the mean column variance), or
  * {@link KMeansConfig#maxIterations()} is reached. A final assignment to the last centroids gives the
- * assignments and the inertia; the run with the lowest inertia wins (ties: the earliest run).
+ * assignments and the inertia; the run with the lowest inertia wins (ties: the earliest run). Assignments are
+ * thus always the nearest centroids of the result ({@link Centroids#nearestIndex} agrees with them), and the
+ * centroids are the means of their rows whenever the run converged strictly.
  *
  * <p><b>Same seed, same bits.</b> Run {@code r} draws from its own {@link SplittableRandom}, seeded from
  * {@link KMeansConfig#seed()} and {@code r}; random draws happen only on the calling thread; parallel passes
@@ -40,14 +43,19 @@ import org.example.segmentation.core.Progress;
  * it is re-seeded with the row farthest from its own centroid (ties: the lowest row index), taken from its
  * old cluster, which is updated without it. Only rows whose cluster keeps at least one other row, whose
  * distance is positive, and that do not equal a row already taken in the same update are taken; with k
- * at most the number of distinct rows such a row always exists. So every cluster of a result has at least
- * one row.</li>
- * <li>NaN and infinite values never get here: {@link Matrix} rejects them, naming the row and column.</li>
+ * at most the number of distinct rows such a row always exists. Should the final assignment of a run that
+ * stopped on the tolerance or the cap still leave a cluster empty, the run makes one more iteration (which
+ * repairs it) and assigns again. So every cluster of a result has at least one row.</li>
+ * <li>Constant columns are harmless (they add the same to every distance); all columns constant means one
+ * distinct row, so only k = 1 is possible.</li>
+ * <li>NaN, infinite and huge values ({@link Matrix#MAX_ABS}) never get here: {@link Matrix} rejects them,
+ * naming the row and column.</li>
  * </ul>
  *
  * <p><b>Memory</b>, beyond the matrix: per row one {@code int} assignment and one kept for the best run,
- * and with Hamerly two {@code double} bounds (20 bytes per row in all; 24 with the one {@code double} per row
- * that k-means++ borrows from a bound); per group partial sums of k x d doubles.
+ * and with Hamerly two {@code double} bounds (24 bytes per row in all; k-means++ borrows one bound array for its
+ * distances); per group (at most 128) partial sums of k x d doubles; per thread about 50 KB of scratch (plus
+ * 8 KB per column for Hamerly's gathered rows).
  */
 public final class KMeans {
 
@@ -83,7 +91,7 @@ public final class KMeans {
                 Progress p = progress.range((double) r / config.restarts(), (double) (r + 1) / config.restarts());
                 KMeansRun run = new KMeansRun(data, config, exec, current, p);
                 double[] initial = KMeansInit.centroids(data, config.k(), config.init(), restartRandom(config.seed(), r),
-                        exec, run.scratchRowValues());
+                        exec, run.scratchRowValues(), p);
                 KMeansRun.Outcome o = run.run(initial, config.tolerance() * scale);
                 inertias[r] = o.inertia();
                 if (winner == null || o.inertia() < winner.inertia()) {

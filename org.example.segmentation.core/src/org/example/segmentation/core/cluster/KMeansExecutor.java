@@ -51,38 +51,47 @@ final class KMeansExecutor implements AutoCloseable {
         return (int) ((long) g * data.blockCount() / groups);
     }
 
+    /** A task that also learns which worker runs it: 0 (the calling thread) to {@code threads - 1}. */
+    @FunctionalInterface
+    interface WorkerTask {
+        void run(int task, int worker);
+    }
+
+    /** The number of threads, the calling one included. */
+    int threads() {
+        return threads;
+    }
+
     /**
      * Runs {@code task.accept(t)} once for every {@code t < tasks}, on the calling thread and up to
      * {@code threads - 1} pool threads, and returns when all have finished. The first failure is rethrown after
      * the other threads stopped (they take no new task once one failed).
      */
     void forEach(int tasks, IntConsumer task) {
+        forEach(tasks, (t, w) -> task.accept(t));
+    }
+
+    /**
+     * As {@link #forEach(int, IntConsumer)}, telling each task its worker's index, so that workers can keep
+     * scratch space of their own: no two tasks run on the same worker at the same time.
+     */
+    void forEach(int tasks, WorkerTask task) {
         if (pool == null || tasks <= 1) {
             for (int t = 0; t < tasks; t++) {
-                task.accept(t);
+                task.run(t, 0);
             }
             return;
         }
         AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            int t;
-            while ((t = next.getAndIncrement()) < tasks) {
-                try {
-                    task.accept(t);
-                } catch (RuntimeException | Error e) {
-                    next.set(tasks);
-                    throw e;
-                }
-            }
-        };
         int helpers = Math.min(threads, tasks) - 1;
         Future<?>[] futures = new Future<?>[helpers];
         for (int h = 0; h < helpers; h++) {
-            futures[h] = pool.submit(worker);
+            int worker = h + 1;
+            futures[h] = pool.submit(() -> work(next, tasks, task, worker));
         }
         Throwable failure = null;
         try {
-            worker.run();
+            work(next, tasks, task, 0);
         } catch (RuntimeException | Error e) {
             failure = e;
         }
@@ -114,6 +123,18 @@ final class KMeansExecutor implements AutoCloseable {
         }
         if (failure != null) {
             throw new IllegalStateException(failure);
+        }
+    }
+
+    private static void work(AtomicInteger next, int tasks, WorkerTask task, int worker) {
+        int t;
+        while ((t = next.getAndIncrement()) < tasks) {
+            try {
+                task.run(t, worker);
+            } catch (RuntimeException | Error e) {
+                next.set(tasks);
+                throw e;
+            }
         }
     }
 

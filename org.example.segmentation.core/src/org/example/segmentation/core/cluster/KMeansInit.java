@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.example.segmentation.core.Progress;
+
 /**
  * The first centroids of a k-means run: greedy k-means++ or k random rows. Package-private.
  *
@@ -30,10 +32,10 @@ final class KMeansInit {
      * @param minSq scratch of at least {@code data.rows()} values
      */
     static double[] centroids(Matrix data, int k, KMeansConfig.Init init, SplittableRandom rng, KMeansExecutor exec,
-            double[] minSq) {
+            double[] minSq, Progress progress) {
         return switch (init) {
             case RANDOM -> randomRows(data, k, rng);
-            case KMEANS_PLUS_PLUS -> greedyPlusPlus(data, k, rng, exec, minSq);
+            case KMEANS_PLUS_PLUS -> greedyPlusPlus(data, k, rng, exec, minSq, progress);
         };
     }
 
@@ -54,7 +56,14 @@ final class KMeansInit {
         return centers;
     }
 
-    static double[] greedyPlusPlus(Matrix data, int k, SplittableRandom rng, KMeansExecutor exec, double[] minSq) {
+    /**
+     * Greedy k-means++, as in the class comment.
+     *
+     * @param minSq    scratch of at least {@code data.rows()} values
+     * @param progress asked about cancellation once per centroid
+     */
+    static double[] greedyPlusPlus(Matrix data, int k, SplittableRandom rng, KMeansExecutor exec, double[] minSq,
+            Progress progress) {
         int n = data.rows();
         int d = data.columns();
         double[][] cols = data.blocks();
@@ -71,6 +80,7 @@ final class KMeansInit {
         double[] candidates = new double[trials * d];
         double[][] groupPotentials = new double[groups][trials];
         for (int c = 1; c < k; c++) {
+            progress.checkCancelled();
             double total = 0;
             for (double s : groupSums) {
                 total += s;

@@ -24,23 +24,27 @@ import org.example.segmentation.core.Progress;
  * cannot change cluster and is skipped. Otherwise the distance to its own centroid is computed exactly and the
  * test repeated; only if that fails too are all k distances computed. After an update, {@code upper} grows by
  * its centroid's move and {@code lower} shrinks by the largest move of another centroid; that adjustment is
- * applied lazily, at the start of the next pass, so the bounds are read and written once per iteration. When
- * many rows of a block fail the test (early iterations), the block is computed whole with the SIMD kernel
- * instead of row by row.
+ * applied lazily, at the start of the next pass, so the bounds are read and written once per iteration. The
+ * rows of a block that fail the test are computed with the SIMD kernel, the whole block or only those rows
+ * gathered into a block of their own, when there are many of them (early iterations), and one by one (with the
+ * second test) when there are few.
  *
  * <p><b>Rounding.</b> Every bound carries a relative margin of {@value #SLACK}: upper bounds and moves are
  * scaled by {@code 1 + SLACK}, lower bounds and half-distances by {@code 1 - SLACK}. A computed squared distance
  * is within about {@code (d + 3) x 1.1e-16} (relative) of the exact one, far inside that margin, so a skipped row
  * is one whose computed nearest centroid is certain, and Hamerly assigns exactly as Lloyd does, ties included
- * (a tie never passes a strict test with a margin). Since the sums depend only on the assignments, the
- * centroids have the same bits too.
+ * (a tie never passes a strict test with a margin). Since the sums depend only on the assignments and their
+ * history, which are the same, the centroids have the same bits too. (The argument needs finite distances, which
+ * {@link Matrix#MAX_ABS} guarantees.)
  */
 final class KMeansRun {
 
     /** The relative safety margin of the bounds. */
     static final double SLACK = 1e-9;
     /** A block is computed whole with the SIMD kernel when at least 1/this of its rows need all distances. */
-    static final int WHOLE_BLOCK_SHARE = 8;
+    static final int WHOLE_BLOCK_SHARE = 4;
+    /** Fewer candidate rows than this in a block are computed one by one, more are gathered (see hamerlyBlock). */
+    static final int GATHER_MIN = 32;
     /** The cluster sums are recomputed from all rows in every iteration that is a multiple of this. */
     static final int RECOMPUTE_EVERY = 10;
 
@@ -71,6 +75,7 @@ final class KMeansRun {
     private final double[] move;
     /** Per centroid: half the distance to the nearest other centroid (times 1 - SLACK). */
     private final double[] half;
+    private final Scratch[] scratch;
     private double maxMove;
     private double secondMaxMove;
     private int maxMoveIndex;
@@ -97,6 +102,7 @@ final class KMeansRun {
         this.groupChanges = new int[groups];
         this.move = new double[k];
         this.half = new double[k];
+        this.scratch = new Scratch[exec.threads()];
     }
 
     /** A {@code double[n]} the initialisation may use before {@link #run} starts (a bound array when there is one). */
@@ -135,7 +141,7 @@ final class KMeansRun {
                 halfDistances(centroids);
             }
             double[] c = centroids;
-            exec.forEach(groups, g -> pass(g, c, first, full, recompute));
+            exec.forEach(groups, (g, worker) -> pass(g, worker, c, first, full, recompute));
             int changes = combine(sums, counts, recompute);
             boolean stop;
             if (!full && changes == 0) {
@@ -185,23 +191,42 @@ final class KMeansRun {
         return true;
     }
 
+    /** Per-worker scratch of the passes, allocated once per run and worker. */
+    private final class Scratch {
+        final double[] tmp = new double[Matrix.BLOCK_ROWS];
+        final double[] best = new double[Matrix.BLOCK_ROWS];
+        final double[] second = new double[Matrix.BLOCK_ROWS];
+        final int[] bestIndex = new int[Matrix.BLOCK_ROWS];
+        final int[] candidates = new int[Matrix.BLOCK_ROWS];
+        final int[] order = new int[Matrix.BLOCK_ROWS];
+        final int[] bounds = new int[k + 1];
+        /** The candidate rows of a block, copied column by column (allocated when first needed). */
+        double[][] gathered;
+    }
+
+    private Scratch scratch(int worker) {
+        Scratch s = scratch[worker];
+        if (s == null) {
+            s = new Scratch();
+            scratch[worker] = s;
+        }
+        return s;
+    }
+
     /**
      * One group's share of an iteration: assign its rows; then, with {@code recompute}, sum every row into the
      * group's partial sums and counts, else record only the moves: a row that changed from cluster a to b is
      * subtracted from a's partial sum and added to b's, in row order.
      */
-    private void pass(int g, double[] c, boolean first, boolean full, boolean recompute) {
+    private void pass(int g, int worker, double[] c, boolean first, boolean full, boolean recompute) {
+        Scratch s = scratch(worker);
         double[] part = groupSums[g];
         int[] counts = groupCounts[g];
         Arrays.fill(part, 0);
         Arrays.fill(counts, 0);
-        double[] tmp = new double[Matrix.BLOCK_ROWS];
-        double[] best = new double[Matrix.BLOCK_ROWS];
-        double[] second = hamerly ? new double[Matrix.BLOCK_ROWS] : null;
-        int[] bestIndex = new int[Matrix.BLOCK_ROWS];
-        int[] candidates = hamerly ? new int[Matrix.BLOCK_ROWS] : null;
-        int[] order = recompute ? new int[Matrix.BLOCK_ROWS] : null;
-        int[] bounds = recompute ? new int[k + 1] : null;
+        double[] best = s.best;
+        double[] second = hamerly ? s.second : null;
+        int[] bestIndex = s.bestIndex;
         int changes = 0;
         for (int b = KMeansExecutor.firstBlock(data, g, groups), end = KMeansExecutor.firstBlock(data, g + 1,
                 groups); b < end; b++) {
@@ -209,7 +234,7 @@ final class KMeansRun {
             int len = data.blockLength(b);
             int start = data.blockStart(b);
             if (!hamerly || full) {
-                KMeansKernels.blockNearest(cols, cb, len, d, c, k, tmp, best, bestIndex, second);
+                KMeansKernels.blockNearest(cols, cb, len, d, c, k, s.tmp, best, bestIndex, second);
                 for (int r = 0; r < len; r++) {
                     int i = start + r;
                     if (first) {
@@ -228,11 +253,10 @@ final class KMeansRun {
                     }
                 }
             } else {
-                changes += hamerlyBlock(c, cb, len, start, tmp, best, second, bestIndex, candidates,
-                        recompute ? null : part, counts);
+                changes += hamerlyBlock(s, c, cb, len, start, recompute ? null : part, counts);
             }
             if (recompute) {
-                KMeansKernels.accumulate(cols, cb, len, d, k, assign, start, part, counts, order, bounds);
+                KMeansKernels.accumulate(cols, cb, len, d, k, assign, start, part, counts, s.order, s.bounds);
             }
         }
         groupChanges[g] = changes;
@@ -252,9 +276,15 @@ final class KMeansRun {
     /**
      * Hamerly's assignment of one block; returns how many rows changed cluster. With {@code part} not
      * {@code null}, records every move there (see {@link #pass}).
+     *
+     * <p>The rows whose bound test fails (the candidates) need distances. How they are computed depends on how
+     * many there are, for speed only (every way gives the same bits): at least a quarter of the block, all k
+     * distances for the whole block with the SIMD kernel; at least {@value #GATHER_MIN} rows, the candidates are
+     * copied into a small block of their own and computed with the SIMD kernel; fewer, one by one, first only
+     * the distance to their own centroid (Hamerly's second test), then, if still needed, all k.
      */
-    private int hamerlyBlock(double[] c, int cb, int len, int start, double[] tmp, double[] best,
-            double[] second, int[] bestIndex, int[] candidates, double[] part, int[] counts) {
+    private int hamerlyBlock(Scratch s, double[] c, int cb, int len, int start, double[] part, int[] counts) {
+        int[] candidates = s.candidates;
         // Apply the last update's moves to the bounds and collect the rows whose bound test fails.
         int m = 0;
         for (int r = 0; r < len; r++) {
@@ -271,25 +301,46 @@ final class KMeansRun {
         if (m == 0) {
             return 0;
         }
-        int changes = 0;
-        if (m * WHOLE_BLOCK_SHARE >= len) {
-            // Many rows to check: all k distances for the whole block with the SIMD kernel is cheaper.
-            KMeansKernels.blockNearest(cols, cb, len, d, c, k, tmp, best, bestIndex, second);
+        if (m * WHOLE_BLOCK_SHARE >= len || m >= GATHER_MIN) {
+            double[][] source = cols;
+            int sourceBase = cb;
+            int rows = len;
+            if (m * WHOLE_BLOCK_SHARE < len) {
+                // Copy the candidates into a block of their own: the kernel's cost then follows m, not len.
+                if (s.gathered == null) {
+                    s.gathered = new double[d][Matrix.BLOCK_ROWS];
+                }
+                for (int j = 0; j < d; j++) {
+                    double[] from = cols[cb + j];
+                    double[] to = s.gathered[j];
+                    for (int t = 0; t < m; t++) {
+                        to[t] = from[candidates[t]];
+                    }
+                }
+                source = s.gathered;
+                sourceBase = 0;
+                rows = m;
+            }
+            KMeansKernels.blockNearest(source, sourceBase, rows, d, c, k, s.tmp, s.best, s.bestIndex, s.second);
+            int changes = 0;
             for (int t = 0; t < m; t++) {
                 int r = candidates[t];
+                int q = source == cols ? r : t;
                 int i = start + r;
-                if (assign[i] != bestIndex[r]) {
+                int bi = s.bestIndex[q];
+                if (assign[i] != bi) {
                     changes++;
                     if (part != null) {
-                        recordMove(part, counts, cb, r, assign[i], bestIndex[r]);
+                        recordMove(part, counts, cb, r, assign[i], bi);
                     }
-                    assign[i] = bestIndex[r];
+                    assign[i] = bi;
                 }
-                upper[i] = Math.sqrt(best[r]) * (1 + SLACK);
-                lower[i] = Math.sqrt(second[r]) * (1 - SLACK);
+                upper[i] = Math.sqrt(s.best[q]) * (1 + SLACK);
+                lower[i] = Math.sqrt(s.second[q]) * (1 - SLACK);
             }
             return changes;
         }
+        int changes = 0;
         for (int t = 0; t < m; t++) {
             int r = candidates[t];
             int i = start + r;
@@ -305,13 +356,13 @@ final class KMeansRun {
             double bs = Double.POSITIVE_INFINITY;
             double ss = Double.POSITIVE_INFINITY;
             for (int cl = 0; cl < k; cl++) {
-                double s = cl == a ? own : KMeansKernels.squaredDistanceAt(cols, cb, r, c, cl * d, d);
-                if (cl == 0 || s < bs) {
+                double sq = cl == a ? own : KMeansKernels.squaredDistanceAt(cols, cb, r, c, cl * d, d);
+                if (cl == 0 || sq < bs) {
                     ss = bs;
-                    bs = s;
+                    bs = sq;
                     bi = cl;
-                } else if (s < ss) {
-                    ss = s;
+                } else if (sq < ss) {
+                    ss = sq;
                 }
             }
             if (bi != a) {

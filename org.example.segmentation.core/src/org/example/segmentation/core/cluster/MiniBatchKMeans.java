@@ -69,7 +69,7 @@ public final class MiniBatchKMeans {
             for (int r = 0; r < config.restarts(); r++) {
                 Progress p = progress.range((double) r / config.restarts(), (double) (r + 1) / config.restarts());
                 SplittableRandom rng = KMeans.restartRandom(config.seed(), r);
-                double[] centroids = initialCentroids(data, config, rng, exec);
+                double[] centroids = initialCentroids(data, config, rng, exec, p);
                 steps(data, config, centroids, rng, p.range(0, 0.8));
                 KMeansRun run = new KMeansRun(data, finishing, exec, current, p.range(0.8, 1));
                 KMeansRun.Outcome o = run.run(centroids, Double.POSITIVE_INFINITY);
@@ -90,7 +90,7 @@ public final class MiniBatchKMeans {
 
     /** Greedy k-means++ on a uniform sample (or on all rows, see the class comment). */
     private static double[] initialCentroids(Matrix data, MiniBatchKMeansConfig config, SplittableRandom rng,
-            KMeansExecutor exec) {
+            KMeansExecutor exec, Progress progress) {
         int n = data.rows();
         int k = config.k();
         long wanted = Math.max(3L * config.batchSize(), 10L * k);
@@ -105,7 +105,7 @@ public final class MiniBatchKMeans {
                 source = sample;
             }
         }
-        return KMeansInit.greedyPlusPlus(source, k, rng, exec, new double[source.rows()]);
+        return KMeansInit.greedyPlusPlus(source, k, rng, exec, new double[source.rows()], progress);
     }
 
     /** Sculley's mini-batch steps, updating {@code centroids} (row-major k x d) in place. */

@@ -1,5 +1,7 @@
 package org.example.segmentation.core.cluster;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -19,7 +21,9 @@ import weka.core.Instances;
  * pass, the plain loop's includes a final inertia pass). Weka cannot be given start centroids, so its cost per
  * iteration is measured as {@code (time(20 iterations) - time(1 iteration)) / 19}, which removes its
  * initialisation and set-up; its inertia is computed here from its assignments and centroids, like ours. Every
- * figure is the median of {@value #REPS} runs (the first run of each kind also warms the JIT up).
+ * figure is the median of {@value #REPS} runs (the first run of each kind also warms the JIT up); our runs and
+ * the plain loop's are interleaved. Single-threaded variants also report the CPU time of their thread, which
+ * other processes on a busy machine do not inflate.
  *
  * <p>Command line, from a standalone build: {@code java -Xmx4g -cp <classes>:<weka jar and its dependencies>
  * org.example.segmentation.core.cluster.KMeansBench [rows]}.
@@ -30,6 +34,7 @@ public final class KMeansBench {
     private static final int K = 6;
     private static final int ITERATIONS = 20;
     private static final int REPS = 3;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private KMeansBench() {
     }
@@ -45,39 +50,37 @@ public final class KMeansBench {
 
         double[] start;
         try (KMeansExecutor exec = new KMeansExecutor(1)) {
-            start = KMeansInit.greedyPlusPlus(m, K, KMeans.restartRandom(1, 0), exec, new double[n]);
+            start = KMeansInit.greedyPlusPlus(m, K, KMeans.restartRandom(1, 0), exec, new double[n], Progress.NONE);
         }
         Centroids initial = Centroids.adopt(K, D, start.clone());
         KMeansConfig fixed = KMeansConfig.of(K).withRestarts(1).withTolerance(0).withMaxIterations(ITERATIONS);
+        KMeansConfig lloyd = fixed.withAlgorithm(KMeansConfig.Algorithm.LLOYD);
 
-        double plainInertia = 0;
-        double[] plainTimes = new double[REPS];
+        // Variant 0 is the plain loop; the others are ours. Runs are interleaved (rep by rep) so that a change in
+        // the machine's load affects every variant alike.
+        String[] names = { "plain Lloyd loop, 1 thread", "ours Hamerly, 1 thread", "ours Hamerly, 2 threads",
+            "ours Lloyd, 1 thread", "ours Lloyd, 2 threads" };
+        KMeansConfig[] configs = { null, fixed.withThreads(1), fixed.withThreads(2), lloyd.withThreads(1),
+            lloyd.withThreads(2) };
+        double[][] wall = new double[names.length][REPS];
+        double[][] cpu = new double[names.length][REPS];
+        double[] inertia = new double[names.length];
+        int[] iterations = new int[names.length];
         for (int r = 0; r < REPS; r++) {
-            long s = System.nanoTime();
-            plainInertia = plainLloyd(rows, n, start.clone(), ITERATIONS);
-            plainTimes[r] = ms(System.nanoTime() - s) / ITERATIONS;
-        }
-        double plain = median(plainTimes);
-        System.out.printf(Locale.ROOT, "%-34s %8.1f ms/iteration   inertia %.6e%n", "plain Lloyd loop, 1 thread", plain,
-                plainInertia);
-
-        String[] names = { "ours Hamerly, 1 thread", "ours Hamerly, 2 threads", "ours Lloyd, 1 thread",
-            "ours Lloyd, 2 threads" };
-        KMeansConfig[] configs = { fixed.withThreads(1), fixed.withThreads(2),
-            fixed.withAlgorithm(KMeansConfig.Algorithm.LLOYD).withThreads(1),
-            fixed.withAlgorithm(KMeansConfig.Algorithm.LLOYD).withThreads(2) };
-        double[] ours = new double[names.length];
-        for (int v = 0; v < names.length; v++) {
-            double[] times = new double[REPS];
-            KMeansResult result = null;
-            for (int r = 0; r < REPS; r++) {
+            for (int v = 0; v < names.length; v++) {
                 long s = System.nanoTime();
-                result = KMeans.fitFrom(m, initial, configs[v], Progress.NONE);
-                times[r] = ms(System.nanoTime() - s) / result.iterations();
+                long c = THREADS.getCurrentThreadCpuTime();
+                if (v == 0) {
+                    inertia[v] = plainLloyd(rows, n, start.clone(), ITERATIONS);
+                    iterations[v] = ITERATIONS;
+                } else {
+                    KMeansResult result = KMeans.fitFrom(m, initial, configs[v], Progress.NONE);
+                    inertia[v] = result.inertia();
+                    iterations[v] = result.iterations();
+                }
+                wall[v][r] = ms(System.nanoTime() - s) / iterations[v];
+                cpu[v][r] = ms(THREADS.getCurrentThreadCpuTime() - c) / iterations[v];
             }
-            ours[v] = median(times);
-            System.out.printf(Locale.ROOT, "%-34s %8.1f ms/iteration   inertia %.6e  (%d iterations)%n", names[v],
-                    ours[v], result.inertia(), result.iterations());
         }
 
         Instances data = KMeansFixtures.toInstances(rows, n, D);
@@ -98,15 +101,28 @@ public final class KMeansBench {
             wekaInertia = KMeansFixtures.wekaInertia(twenty, rows, n, D);
         }
         double weka = median(wekaTimes);
-        System.out.printf(Locale.ROOT, "%-34s %8.1f ms/iteration   inertia %.6e  (%d iterations, own k-means++ start)%n",
-                "Weka SimpleKMeans, 2 slots", weka, wekaInertia, wekaIterations);
         data = null;
 
         System.out.println();
-        System.out.println("speed-up per iteration (higher is better):");
+        System.out.printf(Locale.ROOT, "%-30s %10s %10s %14s %6s%n", "per iteration (median)", "wall ms", "CPU ms *",
+                "inertia", "iter.");
         for (int v = 0; v < names.length; v++) {
-            System.out.printf(Locale.ROOT, "  %-32s %5.1fx vs Weka   %5.1fx vs plain loop%n", names[v], weka / ours[v],
-                    plain / ours[v]);
+            boolean multi = v > 0 && configs[v].threads() > 1;
+            System.out.printf(Locale.ROOT, "%-30s %10.1f %10s %14.6e %6d%n", names[v], median(wall[v]),
+                    multi ? "-" : String.format(Locale.ROOT, "%.1f", median(cpu[v])), inertia[v], iterations[v]);
+        }
+        System.out.printf(Locale.ROOT, "%-30s %10.1f %10s %14.6e %6d  (own k-means++ start)%n",
+                "Weka SimpleKMeans, 2 slots", weka, "-", wekaInertia, wekaIterations);
+        System.out.println("* CPU time of the calling thread: about what the run takes on an idle machine");
+
+        System.out.println();
+        System.out.println("speed-up per iteration (higher is better):");
+        double plain = median(wall[0]);
+        for (int v = 1; v < names.length; v++) {
+            boolean multi = configs[v].threads() > 1;
+            System.out.printf(Locale.ROOT, "  %-26s wall: %5.1fx vs Weka, %4.1fx vs plain loop%s%n", names[v],
+                    weka / median(wall[v]), plain / median(wall[v]), multi ? ""
+                            : String.format(Locale.ROOT, "   CPU: %4.1fx vs plain loop", median(cpu[0]) / median(cpu[v])));
         }
 
         // A whole default fit, for scale: 10 greedy k-means++ restarts, tolerance 1e-4, 2 threads.
