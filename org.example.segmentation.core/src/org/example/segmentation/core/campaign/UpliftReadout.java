@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.example.segmentation.core.MultipleTesting;
 import org.example.segmentation.core.InputException;
 import org.example.segmentation.core.Progress;
 import org.example.segmentation.core.table.Column;

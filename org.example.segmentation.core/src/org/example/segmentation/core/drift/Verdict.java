@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.example.segmentation.core.MultipleTesting;
 import org.example.segmentation.core.Names;
 
 /**

@@ -1,5 +1,7 @@
 package org.example.segmentation.core.drift;
 
+import org.example.segmentation.core.MultipleTesting;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

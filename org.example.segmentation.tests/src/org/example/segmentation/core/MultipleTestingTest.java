@@ -1,4 +1,4 @@
-package org.example.segmentation.core.campaign;
+package org.example.segmentation.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,19 +1,23 @@
-package org.example.segmentation.core.drift;
+package org.example.segmentation.core;
 
 import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * The Benjamini-Hochberg adjustment, which controls the false discovery rate across the tests of one drift
- * report: with the {@code m} defined p-values sorted ascending, {@code p_(1) <= ... <= p_(m)}, the adjusted value
- * of {@code p_(i)} is {@code min over j >= i of min(1, m p_(j) / j)}. A drift is confirmed when its adjusted
- * p-value is below alpha. NaN p-values (tests that could not be computed) do not count in {@code m} and stay NaN.
+ * Multiple-testing corrections shared by the steps that run many tests at once (drift across features,
+ * uplift across segments).
  */
-final class MultipleTesting {
+public final class MultipleTesting {
     private MultipleTesting() {
     }
 
-    static double[] benjaminiHochberg(double[] p) {
+    /**
+     * The Benjamini-Hochberg adjustment, which controls the false discovery rate: with the {@code m} defined
+     * p-values sorted ascending, {@code p_(1) <= ... <= p_(m)} (ties in input order), the adjusted value of
+     * {@code p_(i)} is {@code min over j >= i of min(1, m p_(j) / j)}. NaN p-values (tests that could not be
+     * computed) do not count in {@code m} and stay NaN. The input is not modified.
+     */
+    public static double[] benjaminiHochberg(double[] p) {
         double[] adjusted = new double[p.length];
         Arrays.fill(adjusted, Double.NaN);
         Integer[] order = new Integer[p.length];
