@@ -1,11 +1,10 @@
 package org.example.segmentation.cli;
 
+import static org.example.segmentation.cli.CliRun.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,16 +19,6 @@ class BaselineCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run segment(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SegmentCli.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     static Path generate(Path dir, String name, int snapshot, long seed, boolean truth) {
         Path f = dir.resolve(name);
         List<String> args = new java.util.ArrayList<>(List.of("generate", "--rows", "3000", "--seed", Long.toString(seed),
@@ -37,7 +26,7 @@ class BaselineCommandTest {
         if (truth) {
             args.add("--with-truth");
         }
-        Run r = segment(args.toArray(new String[0]));
+        CliRun r = segment(args.toArray(new String[0]));
         assertEquals(0, r.exit(), r.err());
         return f;
     }
@@ -46,7 +35,7 @@ class BaselineCommandTest {
     void fitsAndWritesTheBaseline() throws Exception {
         Path m1 = generate(dir, "month1.csv", 1, 42, false);
         Path out = dir.resolve("baseline");
-        Run r = segment("baseline", "--input", m1.toString(), "--out", out.toString(), "--set", "sample_size=1000");
+        CliRun r = segment("baseline", "--input", m1.toString(), "--out", out.toString(), "--set", "sample_size=1000");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("baseline: fitted on " + m1), r.out());
         assertTrue(r.out().contains("rows: 3000; features: 19 numeric, 5 categorical; segmentation features: all"),
@@ -67,7 +56,7 @@ class BaselineCommandTest {
     void segmentColumnAndSegmentationFeatures() {
         Path m1 = generate(dir, "month1.csv", 1, 42, true);
         Path out = dir.resolve("baseline");
-        Run r = segment("baseline", "--input", m1.toString(), "--out", out.toString(), "--set",
+        CliRun r = segment("baseline", "--input", m1.toString(), "--out", out.toString(), "--set",
                 "segment.column=true_persona", "--set", "segmentation.features=app_logins_30d,web_sessions_30d");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("segmentation features: app_logins_30d, web_sessions_30d"), r.out());
@@ -79,17 +68,17 @@ class BaselineCommandTest {
     void badSettingsAndColumnsAreOneLine() {
         Path m1 = generate(dir, "month1.csv", 1, 42, false);
         Path out = dir.resolve("baseline");
-        Run bins = segment("baseline", "--input", m1.toString(), "--out", out.toString(), "--set", "bins=1");
+        CliRun bins = segment("baseline", "--input", m1.toString(), "--out", out.toString(), "--set", "bins=1");
         assertEquals(1, bins.exit());
         assertEquals("segment: setting 'bins' must be an integer from 2 to 100, got '1'", bins.err().strip());
         assertFalse(Files.exists(out), "nothing written");
-        Run missing = segment("baseline", "--input", m1.toString(), "--out", out.toString(), "--set",
+        CliRun missing = segment("baseline", "--input", m1.toString(), "--out", out.toString(), "--set",
                 "features=age,Região");
         assertEquals(1, missing.exit());
         assertTrue(missing.err().startsWith("segment: setting 'features' names column 'Região', which the reference "
                 + "table does not have"), missing.err());
         assertEquals(1, missing.err().strip().lines().count());
-        Run usage = segment("baseline", "--input", m1.toString());
+        CliRun usage = segment("baseline", "--input", m1.toString());
         assertEquals(2, usage.exit());
         assertTrue(usage.err().contains("Missing required option: '--out=DIR'"), usage.err());
     }

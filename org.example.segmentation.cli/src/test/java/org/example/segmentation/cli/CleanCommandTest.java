@@ -1,11 +1,10 @@
 package org.example.segmentation.cli;
 
+import static org.example.segmentation.cli.CliRun.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +24,9 @@ class CleanCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run segment(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SegmentCli.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private Path generate(String name, int snapshot) {
         Path f = dir.resolve(name);
-        Run r = segment("generate", "--rows", "600", "--seed", "17", "--snapshot", Integer.toString(snapshot), "--out",
+        CliRun r = segment("generate", "--rows", "600", "--seed", "17", "--snapshot", Integer.toString(snapshot), "--out",
                 f.toString());
         assertEquals(0, r.exit(), r.err());
         return f;
@@ -52,7 +41,7 @@ class CleanCommandTest {
         Path m1 = generate("month1.csv", 1);
         Path m2 = generate("month2.csv", 2);
         Path fitDir = dir.resolve("fit");
-        Run fit = segment("clean", "--input", m1.toString(), "--out", fitDir.toString());
+        CliRun fit = segment("clean", "--input", m1.toString(), "--out", fitDir.toString());
         assertEquals(0, fit.exit(), fit.err());
         assertTrue(fit.out().contains("clean: fitted on " + m1), fit.out());
         assertTrue(fit.out().contains("rows: 600 in, 597 out (removed: 3 duplicate)"), fit.out());
@@ -68,7 +57,7 @@ class CleanCommandTest {
         assertTrue(header(fitDir.resolve(CleanCommand.CLEANED)).startsWith("customer_id,age,"));
 
         Path applyDir = dir.resolve("apply");
-        Run apply = segment("clean", "--input", m2.toString(), "--out", applyDir.toString(), "--model",
+        CliRun apply = segment("clean", "--input", m2.toString(), "--out", applyDir.toString(), "--model",
                 fitDir.toString());
         assertEquals(0, apply.exit(), apply.err());
         assertTrue(apply.out().startsWith("clean: applied " + fitDir.resolve(CleaningModel.FILE_NAME)), apply.out());
@@ -78,7 +67,7 @@ class CleanCommandTest {
         assertTrue(Files.isRegularFile(applyDir.resolve(CleanCommand.REPORT)));
 
         // the model file itself works as --model too
-        Run again = segment("clean", "--input", m2.toString(), "--out", dir.resolve("again").toString(), "--model",
+        CliRun again = segment("clean", "--input", m2.toString(), "--out", dir.resolve("again").toString(), "--model",
                 fitDir.resolve(CleaningModel.FILE_NAME).toString());
         assertEquals(0, again.exit(), again.err());
         assertEquals(Files.readString(applyDir.resolve(CleanCommand.CLEANED)),
@@ -92,7 +81,7 @@ class CleanCommandTest {
         Files.writeString(cfg, "{\"scaling\": \"robust\", \"missing.indicators\": true, \"id.columns\": "
                 + "[\"customer_id\"]}");
         Path out = dir.resolve("out");
-        Run r = segment("clean", "--input", m1.toString(), "--out", out.toString(), "--config", cfg.toString(),
+        CliRun r = segment("clean", "--input", m1.toString(), "--out", out.toString(), "--config", cfg.toString(),
                 "--set", "scaling=minmax", "--set", "pseudonymise.columns=customer_id", "--set",
                 "pseudonymise.salt=pepper");
         assertEquals(0, r.exit(), r.err());
@@ -110,12 +99,12 @@ class CleanCommandTest {
     void aBadSettingIsOneLineNamingTheKeyAndWritesNothing() throws Exception {
         Path m1 = generate("month1.csv", 1);
         Path out = dir.resolve("out");
-        Run r = segment("clean", "--input", m1.toString(), "--out", out.toString(), "--set", "scaling=log");
+        CliRun r = segment("clean", "--input", m1.toString(), "--out", out.toString(), "--set", "scaling=log");
         assertEquals(1, r.exit());
         assertEquals("segment: setting 'scaling' must be one of zscore, robust, minmax, none, got 'log'",
                 r.err().strip());
         assertFalse(Files.exists(out));
-        Run unknown = segment("clean", "--input", m1.toString(), "--out", out.toString(), "--set", "scalling=none");
+        CliRun unknown = segment("clean", "--input", m1.toString(), "--out", out.toString(), "--set", "scalling=none");
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().contains("did you mean 'scaling'?"), unknown.err());
     }
@@ -137,7 +126,7 @@ class CleanCommandTest {
         Path out = dir.resolve("out");
         Files.createDirectories(out);
         Files.writeString(out.resolve(CleanCommand.CLEANED), "old");
-        Run r = segment("clean", "--input", noAge.toString(), "--out", out.toString(), "--model", fitDir.toString());
+        CliRun r = segment("clean", "--input", noAge.toString(), "--out", out.toString(), "--model", fitDir.toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("segment: cannot apply the cleaning model: the table has no column 'age'"),
                 r.err());
@@ -151,7 +140,7 @@ class CleanCommandTest {
     @Test
     void aMissingModelIsOneLine() throws Exception {
         Path m1 = generate("month1.csv", 1);
-        Run r = segment("clean", "--input", m1.toString(), "--out", dir.resolve("o").toString(), "--model",
+        CliRun r = segment("clean", "--input", m1.toString(), "--out", dir.resolve("o").toString(), "--model",
                 dir.toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains(CleaningModel.FILE_NAME) && r.err().contains("does not exist"), r.err());
@@ -162,7 +151,7 @@ class CleanCommandTest {
         assertEquals(2, segment("clean").exit());
         assertEquals(2, segment("clean", "--input", "x.csv").exit(), "--out is required");
         Path m1 = generate("month1.csv", 1);
-        Run r = segment("clean", "--input", m1.toString(), "--out", dir.resolve("o").toString(), "--model",
+        CliRun r = segment("clean", "--input", m1.toString(), "--out", dir.resolve("o").toString(), "--model",
                 dir.toString(), "--set", "scaling=none");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--set and --config cannot be used with --model"), r.err());

@@ -1,12 +1,11 @@
 package org.example.segmentation.cli;
 
+import static org.example.segmentation.cli.CliRun.segment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +23,6 @@ class CommandsTest {
     @TempDir
     Path dir;
 
-    /** The result of one command-line run. */
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run segment(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SegmentCli.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void generateIsDeterministicAndInspectReadsItBack() throws Exception {
         Path a = dir.resolve("a.csv");
@@ -42,11 +30,11 @@ class CommandsTest {
         assertEquals(0, segment("generate", "--rows", "500", "--seed", "3", "--out", a.toString()).exit());
         assertEquals(0, segment("generate", "--rows", "500", "--seed", "3", "--out", b.toString()).exit());
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "same seed, same bytes");
-        Run toStdout = segment("generate", "--rows", "500", "--seed", "3");
+        CliRun toStdout = segment("generate", "--rows", "500", "--seed", "3");
         assertEquals(new String(Files.readAllBytes(a), StandardCharsets.UTF_8), toStdout.out(),
                 "stdout gets the same bytes as the file");
 
-        Run inspect = segment("inspect", a.toString());
+        CliRun inspect = segment("inspect", a.toString());
         assertEquals(0, inspect.exit(), inspect.err());
         assertTrue(inspect.out().contains("rows: 500"), inspect.out());
         assertTrue(inspect.out().lines().anyMatch(l -> l.startsWith("customer_id") && l.contains("text")),
@@ -58,7 +46,7 @@ class CommandsTest {
     void inspectJsonHonoursTypeOverride() throws Exception {
         Path a = dir.resolve("a.csv");
         assertEquals(0, segment("generate", "--rows", "300", "--out", a.toString()).exit());
-        Run r = segment("inspect", a.toString(), "--json", "--type", "monthly_income=numeric");
+        CliRun r = segment("inspect", a.toString(), "--json", "--type", "monthly_income=numeric");
         assertEquals(0, r.exit(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(300, root.get("rows").asInt());
@@ -76,7 +64,7 @@ class CommandsTest {
     void utf8ColumnNamesAndValuesSurviveInspect() throws Exception {
         Path f = dir.resolve("utf8.csv");
         Files.writeString(f, "Região;Ingreso mensual\nSão Paulo;1,5\nŁódź;2,5\n", StandardCharsets.UTF_8);
-        Run r = segment("inspect", f.toString());
+        CliRun r = segment("inspect", f.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("delimiter: ';'"), r.out());
         assertTrue(r.out().contains("decimal mark: comma"), r.out());
@@ -86,32 +74,32 @@ class CommandsTest {
 
     @Test
     void badInputIsOneLineAndExitOne() throws Exception {
-        Run missing = segment("inspect", dir.resolve("nope.csv").toString());
+        CliRun missing = segment("inspect", dir.resolve("nope.csv").toString());
         assertEquals(1, missing.exit());
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertTrue(missing.err().startsWith("segment: ") && missing.err().contains("nope.csv"), missing.err());
 
         Path ragged = dir.resolve("ragged.csv");
         Files.writeString(ragged, "a,b\n1,2\n3\n");
-        Run r = segment("inspect", ragged.toString());
+        CliRun r = segment("inspect", ragged.toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("line 3"), r.err());
         assertFalse(r.err().contains("at org."), "no stack trace without --debug: " + r.err());
 
-        Run debug = segment("inspect", "--debug", ragged.toString());
+        CliRun debug = segment("inspect", "--debug", ragged.toString());
         assertEquals(1, debug.exit());
         assertTrue(debug.err().contains("at org."), "stack trace with --debug: " + debug.err());
     }
 
     @Test
     void badSettingsNameTheOption() {
-        Run rows = segment("generate", "--rows", "0");
+        CliRun rows = segment("generate", "--rows", "0");
         assertEquals(1, rows.exit());
         assertTrue(rows.err().contains("'rows'"), rows.err());
-        Run snap = segment("generate", "--snapshot", "3");
+        CliRun snap = segment("generate", "--snapshot", "3");
         assertEquals(1, snap.exit());
         assertTrue(snap.err().contains("'snapshot'"), snap.err());
-        Run type = segment("inspect", "x.csv", "--type", "age=date");
+        CliRun type = segment("inspect", "x.csv", "--type", "age=date");
         assertEquals(1, type.exit());
         assertTrue(type.err().contains("--type") && type.err().contains("'date'"), type.err());
     }
@@ -128,7 +116,7 @@ class CommandsTest {
     void generateToAnUnwritablePlaceLeavesNothing() throws Exception {
         Path target = dir.resolve("existing-dir");
         Files.createDirectory(target);
-        Run r = segment("generate", "--rows", "50", "--out", target.toString());
+        CliRun r = segment("generate", "--rows", "50", "--out", target.toString());
         assertEquals(1, r.exit());
         assertTrue(Files.isDirectory(target), "the directory is untouched");
         try (var s = Files.list(dir)) {
@@ -139,7 +127,7 @@ class CommandsTest {
     @Test
     void demoWritesTheSampleAndShowsHowItReads() throws Exception {
         Path out = dir.resolve("demo");
-        Run r = segment("demo", "--out", out.toString(), "--rows", "400");
+        CliRun r = segment("demo", "--out", out.toString(), "--rows", "400");
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.isRegularFile(out.resolve("customers.csv")));
         try (var s = Files.list(out)) {
@@ -156,7 +144,7 @@ class CommandsTest {
         Path data = Path.of("..", "workflows", "data");
         for (String snapshot : List.of("1", "2")) {
             Path fresh = dir.resolve("month" + snapshot + ".csv");
-            Run r = segment("generate", "--rows", "20000", "--seed", "42", "--snapshot", snapshot, "--with-truth",
+            CliRun r = segment("generate", "--rows", "20000", "--seed", "42", "--snapshot", snapshot, "--with-truth",
                     "--out", fresh.toString());
             assertEquals(0, r.exit(), r.err());
             assertArrayEquals(Files.readAllBytes(data.resolve("customers_month" + snapshot + ".csv")),

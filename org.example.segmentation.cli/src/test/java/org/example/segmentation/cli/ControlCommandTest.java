@@ -1,12 +1,11 @@
 package org.example.segmentation.cli;
 
+import static org.example.segmentation.cli.CliRun.segment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,19 +28,9 @@ class ControlCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run segment(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SegmentCli.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private Path generate(String name, int rows) {
         Path f = dir.resolve(name);
-        Run r = segment("generate", "--rows", Integer.toString(rows), "--seed", "5", "--no-problems", "--out",
+        CliRun r = segment("generate", "--rows", Integer.toString(rows), "--seed", "5", "--no-problems", "--out",
                 f.toString());
         assertEquals(0, r.exit(), r.err());
         return f;
@@ -65,7 +54,7 @@ class ControlCommandTest {
     void assignsStratifiedGroupsAndWritesThePlan() throws Exception {
         Path in = generate("customers.csv", 2000);
         Path out = dir.resolve("out");
-        Run r = segment("control", "--input", in.toString(), "--out", out.toString(), "--set", "salt=spring-2025",
+        CliRun r = segment("control", "--input", in.toString(), "--out", out.toString(), "--set", "salt=spring-2025",
                 "--set", "stratify.by=region", "--set", "balance.covariates=age,preferred_channel");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("control: 2000 customers from " + in + "; method stratified_rank, salt "
@@ -99,11 +88,11 @@ class ControlCommandTest {
         all.addAll(body);
         Files.write(shuffled, all, StandardCharsets.UTF_8);
         String[] common = {"--set", "salt=s1", "--set", "stratify.by=region", "--id-only", "--quiet"};
-        Run a = segment(concat(new String[] {"control", "--input", in.toString(), "--out", dir.resolve("a").toString()},
+        CliRun a = segment(concat(new String[] {"control", "--input", in.toString(), "--out", dir.resolve("a").toString()},
                 common));
-        Run b = segment(concat(new String[] {"control", "--input", in.toString(), "--out", dir.resolve("b").toString()},
+        CliRun b = segment(concat(new String[] {"control", "--input", in.toString(), "--out", dir.resolve("b").toString()},
                 common));
-        Run c = segment(concat(new String[] {"control", "--input", shuffled.toString(), "--out",
+        CliRun c = segment(concat(new String[] {"control", "--input", shuffled.toString(), "--out",
                 dir.resolve("c").toString()}, common));
         assertEquals(0, a.exit() + b.exit() + c.exit(), a.err() + b.err() + c.err());
         assertArrayEquals(Files.readAllBytes(dir.resolve("a/groups.csv")),
@@ -118,7 +107,7 @@ class ControlCommandTest {
     void numericLookingIdsAreHashedAsWritten() throws Exception {
         Path in = dir.resolve("ids.csv");
         Files.writeString(in, "id,x\n00123,1\n123,2\n0042,3\n", StandardCharsets.UTF_8);
-        Run r = segment("control", "--input", in.toString(), "--out", dir.resolve("o").toString(), "--set", "salt=s",
+        CliRun r = segment("control", "--input", in.toString(), "--out", dir.resolve("o").toString(), "--set", "salt=s",
                 "--set", "id.column=id", "--set", "control.share=0.5");
         assertEquals(0, r.exit(), r.err());
         List<String> g = lines(dir.resolve("o/groups.csv"));
@@ -132,7 +121,7 @@ class ControlCommandTest {
         Path first = dir.resolve("first");
         assertEquals(0, segment("control", "--input", in.toString(), "--out", first.toString(), "--set", "salt=s",
                 "--set", "holdout.salt=global", "--set", "holdout.share=0.05").exit());
-        Run again = segment("control", "--input", first.resolve("groups.csv").toString(), "--out",
+        CliRun again = segment("control", "--input", first.resolve("groups.csv").toString(), "--out",
                 dir.resolve("again").toString(), "--set", "salt=s", "--set", "holdout.salt=global", "--set",
                 "holdout.share=0.05", "--set", "previous.column=group");
         assertEquals(0, again.exit(), again.err());
@@ -143,7 +132,7 @@ class ControlCommandTest {
 
     @Test
     void missingSaltIsAnErrorBeforeReading() {
-        Run r = segment("control", "--input", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o").toString());
+        CliRun r = segment("control", "--input", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("segment: control setting 'salt' is required"), r.err());
         assertFalse(Files.exists(dir.resolve("o")));
@@ -153,7 +142,7 @@ class ControlCommandTest {
     void duplicateIdsFailWithOneLineAndNoOutput() throws Exception {
         Path in = dir.resolve("dup.csv");
         Files.writeString(in, "customer_id,segment\nA1,x\nA2,y\nA1,x\n", StandardCharsets.UTF_8);
-        Run r = segment("control", "--input", in.toString(), "--out", dir.resolve("o").toString(), "--set", "salt=s");
+        CliRun r = segment("control", "--input", in.toString(), "--out", dir.resolve("o").toString(), "--set", "salt=s");
         assertEquals(1, r.exit());
         assertEquals("segment: column 'customer_id': id 'A1' appears twice, in rows 1 and 3; ids must be distinct "
                 + "(remove duplicate customers first)", r.err().strip());
@@ -168,7 +157,7 @@ class ControlCommandTest {
             sb.append("C").append(i).append(',').append(i < 38 ? "big" : "tiny").append('\n');
         }
         Files.writeString(in, sb.toString(), StandardCharsets.UTF_8);
-        Run r = segment("control", "--input", in.toString(), "--out", dir.resolve("o").toString(), "--set", "salt=s",
+        CliRun r = segment("control", "--input", in.toString(), "--out", dir.resolve("o").toString(), "--set", "salt=s",
                 "--set", "stratify.by=segment");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("segment: warning: stratum 'tiny': no control customers: round(0.1 x 2) = 0"),

@@ -1,7 +1,7 @@
 package org.example.segmentation.cli;
 
 import static org.example.segmentation.cli.BaselineCommandTest.generate;
-import static org.example.segmentation.cli.BaselineCommandTest.segment;
+import static org.example.segmentation.cli.CliRun.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.example.segmentation.cli.BaselineCommandTest.Run;
+import org.example.segmentation.cli.CliRun;
 import org.example.segmentation.core.drift.DriftBaseline;
 import org.example.segmentation.core.drift.DriftReport;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class DriftCommandTest {
             args.add("--set");
             args.add(s);
         }
-        Run r = segment(args.toArray(new String[0]));
+        CliRun r = segment(args.toArray(new String[0]));
         assertEquals(0, r.exit(), r.err());
         return out;
     }
@@ -49,7 +49,7 @@ class DriftCommandTest {
         Path m2 = generate(dir, "month2.csv", 2, 42, false);
         Path b = baseline(m1);
         Path out = dir.resolve("drift");
-        Run r = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out", out.toString());
+        CliRun r = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out", out.toString());
         assertEquals(DriftCommand.EXIT_WARN, r.exit(), r.out() + r.err());
         assertTrue(r.out().startsWith("drift: WARN (recommendation: watch)\nworst feature: app_logins_30d (PSI 0.2"),
                 r.out());
@@ -77,11 +77,11 @@ class DriftCommandTest {
         Path m1 = generate(dir, "month1.csv", 1, 42, false);
         Path m2 = generate(dir, "month2.csv", 2, 42, false);
         Path b = baseline(m1);
-        Run same = segment("drift", "--baseline", b.resolve(DriftBaseline.FILE_NAME).toString(), "--input",
+        CliRun same = segment("drift", "--baseline", b.resolve(DriftBaseline.FILE_NAME).toString(), "--input",
                 m1.toString(), "--out", dir.resolve("same").toString());
         assertEquals(DriftCommand.EXIT_OK, same.exit(), same.out() + same.err());
         assertTrue(same.out().startsWith("drift: OK (recommendation: keep)"), same.out());
-        Run alert = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out",
+        CliRun alert = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out",
                 dir.resolve("alert").toString(), "--set", "psi.significant=0.15");
         assertEquals(DriftCommand.EXIT_ALERT, alert.exit(), alert.out() + alert.err());
         assertTrue(alert.out().startsWith("drift: ALERT (recommendation: refit)"), alert.out());
@@ -95,7 +95,7 @@ class DriftCommandTest {
                 "features=[\"app_logins_30d\",\"web_sessions_30d\",\"digital_payments_30d\",\"branch_visits_90d\","
                         + "\"whatsapp_opt_in\",\"age\",\"gender\"]");
         Path out = dir.resolve("drift");
-        Run r = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out", out.toString(),
+        CliRun r = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out", out.toString(),
                 "--previous", m1.toString());
         assertTrue(r.exit() == DriftCommand.EXIT_WARN || r.exit() == DriftCommand.EXIT_ALERT, r.out() + r.err());
         assertTrue(r.out().contains("segments: shares "), r.out());
@@ -116,7 +116,7 @@ class DriftCommandTest {
         Path m1 = generate(dir, "month1.csv", 1, 42, false);
         Path b = baseline(m1);
         Path out = dir.resolve("drift");
-        Run key = segment("drift", "--baseline", b.toString(), "--input", m1.toString(), "--out", out.toString(),
+        CliRun key = segment("drift", "--baseline", b.toString(), "--input", m1.toString(), "--out", out.toString(),
                 "--set", "bins=20");
         assertEquals(1, key.exit());
         assertEquals("segment: setting 'bins' is fixed when the baseline is fitted (the baseline has '10', got '20'); "
@@ -134,7 +134,7 @@ class DriftCommandTest {
         }
         Path fewer = dir.resolve("fewer.csv");
         Files.writeString(fewer, sb.toString());
-        Run columns = segment("drift", "--baseline", b.toString(), "--input", fewer.toString(), "--out",
+        CliRun columns = segment("drift", "--baseline", b.toString(), "--input", fewer.toString(), "--out",
                 out.toString());
         assertEquals(1, columns.exit());
         assertTrue(columns.err().startsWith("segment: the current table lacks 2 baseline features: 'age', 'gender'; "),
@@ -143,7 +143,7 @@ class DriftCommandTest {
         assertFalse(Files.exists(out), "nothing written");
         Path notABaseline = dir.resolve("x.json");
         Files.writeString(notABaseline, "{\"kind\": \"cleaning_model\", \"format_version\": 1}");
-        Run kind = segment("drift", "--baseline", notABaseline.toString(), "--input", m1.toString(), "--out",
+        CliRun kind = segment("drift", "--baseline", notABaseline.toString(), "--input", m1.toString(), "--out",
                 out.toString());
         assertEquals(1, kind.exit());
         assertEquals("segment: model file " + notABaseline + " holds a cleaning_model; expected a drift_baseline",
@@ -159,21 +159,21 @@ class DriftCommandTest {
         assertEquals(0, segment("generate", "--rows", "4000", "--seed", "42", "--no-problems", "--snapshot", "2",
                 "--out", m2.toString()).exit());
         Path fit = dir.resolve("fit");
-        Run f = segment("fit", "--input", m1.toString(), "--out", fit.toString(), "--set", "k=6", "--set",
+        CliRun f = segment("fit", "--input", m1.toString(), "--out", fit.toString(), "--set", "k=6", "--set",
                 "restarts=3", "--set", "features=" + org.example.segmentation.core.settings.Settings.formatList(
                         org.example.segmentation.core.generator.CustomerColumns.DIGITAL_BEHAVIOUR));
         assertEquals(0, f.exit(), f.err());
         Path b = dir.resolve("baseline");
-        Run base = segment("baseline", "--input", m1.toString(), "--out", b.toString(), "--model", fit.toString());
+        CliRun base = segment("baseline", "--input", m1.toString(), "--out", b.toString(), "--model", fit.toString());
         assertEquals(0, base.exit(), base.err());
         assertTrue(base.out().contains("segments: 6 from the model " + fit.resolve("segmentation_model.json")),
                 base.out());
         assertTrue(base.out().contains("segmentation features: app_logins_30d, "), base.out());
-        Run alert = segment("drift", "--baseline", b.toString(), "--model", fit.toString(), "--input", m2.toString(),
+        CliRun alert = segment("drift", "--baseline", b.toString(), "--model", fit.toString(), "--input", m2.toString(),
                 "--out", dir.resolve("drift").toString());
         assertEquals(DriftCommand.EXIT_ALERT, alert.exit(), alert.out() + alert.err());
         assertTrue(alert.out().contains("  - segment shares: significant drift, "), alert.out());
-        Run noModel = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out",
+        CliRun noModel = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out",
                 dir.resolve("x").toString());
         assertEquals(1, noModel.exit());
         assertTrue(noModel.err().startsWith("segment: the baseline's segments come from model 'segmentation_model "),
@@ -182,10 +182,10 @@ class DriftCommandTest {
 
     @Test
     void helpDocumentsTheExitCodes() {
-        Run r = segment("drift", "--help");
+        CliRun r = segment("drift", "--help");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("Exit codes: 0 OK, 3 WARN, 4 ALERT, 1 bad input or failed run"), r.out());
-        Run top = segment("--help");
+        CliRun top = segment("--help");
         assertTrue(top.out().contains("baseline") && top.out().contains("drift"), top.out());
     }
 }

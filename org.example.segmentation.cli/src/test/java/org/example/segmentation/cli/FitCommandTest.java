@@ -1,11 +1,10 @@
 package org.example.segmentation.cli;
 
+import static org.example.segmentation.cli.CliRun.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,18 +27,8 @@ class FitCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run segment(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SegmentCli.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     /** {@code segment fit ARGS} with the {@link #FAST} settings. */
-    static Run fit(String... args) {
+    static CliRun fit(String... args) {
         String[] all = new String[1 + args.length + FAST.length];
         all[0] = "fit";
         System.arraycopy(args, 0, all, 1, args.length);
@@ -50,11 +39,11 @@ class FitCommandTest {
     /** Generates month {@code snapshot} and cleans it (month 2 with month 1's cleaning model). */
     private Path cleaned(int snapshot) {
         Path raw = dir.resolve("month" + snapshot + ".csv");
-        Run g = segment("generate", "--rows", "1200", "--seed", "5", "--snapshot", Integer.toString(snapshot),
+        CliRun g = segment("generate", "--rows", "1200", "--seed", "5", "--snapshot", Integer.toString(snapshot),
                 "--out", raw.toString());
         assertEquals(0, g.exit(), g.err());
         Path c = dir.resolve("c" + snapshot);
-        Run clean = snapshot == 1 ? segment("clean", "--input", raw.toString(), "--out", c.toString(), "--set",
+        CliRun clean = snapshot == 1 ? segment("clean", "--input", raw.toString(), "--out", c.toString(), "--set",
                 "id.columns=customer_id")
                 : segment("clean", "--input", raw.toString(), "--out", c.toString(), "--model", dir.resolve("c1")
                         .toString());
@@ -70,7 +59,7 @@ class FitCommandTest {
     void fitsAndThenCarriesIdsOverToTheNextMonth() throws Exception {
         Path month1 = cleaned(1);
         Path fit1 = dir.resolve("fit1");
-        Run r = fit("--input", month1.toString(), "--out", fit1.toString(), "--cleaning",
+        CliRun r = fit("--input", month1.toString(), "--out", fit1.toString(), "--cleaning",
                 dir.resolve("c1").toString(), "--set", "name.S1=Biggest", "--threads", "2");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("fit: segmented " + month1 + " (1194 rows; 23 features in "), r.out());
@@ -95,7 +84,7 @@ class FitCommandTest {
 
         Path month2 = cleaned(2);
         Path fit2 = dir.resolve("fit2");
-        Run r2 = fit("--input", month2.toString(), "--out", fit2.toString(), "--cleaning",
+        CliRun r2 = fit("--input", month2.toString(), "--out", fit2.toString(), "--cleaning",
                 dir.resolve("c1").toString(), "--previous", fit1.toString(), "--set", "k=" + k);
         assertEquals(0, r2.exit(), r2.err());
         assertTrue(r2.out().lines().anyMatch(l -> l.startsWith("S1  Biggest ") && l.contains("carried over (moved ")),
@@ -110,7 +99,7 @@ class FitCommandTest {
     void rawDataWithMissingValuesFailsWithOneLine() throws Exception {
         Path raw = dir.resolve("raw.csv");
         assertEquals(0, segment("generate", "--rows", "300", "--seed", "5", "--out", raw.toString()).exit());
-        Run r = fit("--input", raw.toString(), "--out", dir.resolve("x").toString(),
+        CliRun r = fit("--input", raw.toString(), "--out", dir.resolve("x").toString(),
                 "--set", "id.columns=customer_id");
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.err().startsWith("segment: cannot segment: "), r.err());
@@ -121,21 +110,21 @@ class FitCommandTest {
     @Test
     void badSettingsAndUsage() throws Exception {
         Path month1 = cleaned(1);
-        Run bad = segment("fit", "--input", month1.toString(), "--out", dir.resolve("y").toString(), "--set",
+        CliRun bad = segment("fit", "--input", month1.toString(), "--out", dir.resolve("y").toString(), "--set",
                 "algorithm=dbscan");
         assertEquals(1, bad.exit());
         assertEquals("segment: setting 'algorithm' must be one of kmeans, minibatch, kprototypes, em, hierarchical, "
                 + "got 'dbscan'",
                 bad.err().strip());
-        Run unknown = segment("fit", "--input", month1.toString(), "--out", dir.resolve("y").toString(), "--set",
+        CliRun unknown = segment("fit", "--input", month1.toString(), "--out", dir.resolve("y").toString(), "--set",
                 "kmax=8");
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().startsWith("segment: unknown segmenter setting 'kmax'; did you mean 'k.max'?"),
                 unknown.err());
-        Run usage = segment("fit", "--out", dir.resolve("y").toString());
+        CliRun usage = segment("fit", "--out", dir.resolve("y").toString());
         assertEquals(2, usage.exit());
         assertTrue(usage.err().contains("Missing required option: '--input=FILE'"), usage.err());
-        Run noPrevious = fit("--input", month1.toString(), "--out",
+        CliRun noPrevious = fit("--input", month1.toString(), "--out",
                 dir.resolve("y").toString(), "--previous", dir.resolve("nowhere").toString());
         assertEquals(1, noPrevious.exit());
         assertTrue(noPrevious.err().contains("does not exist"), noPrevious.err());

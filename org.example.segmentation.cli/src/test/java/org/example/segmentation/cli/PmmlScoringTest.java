@@ -142,15 +142,15 @@ class PmmlScoringTest {
     @Test
     void fitCommandWritesPmmlThatScoresTheCleanedTableLikeAssign() throws Exception {
         Path raw = dir.resolve("month1.csv");
-        assertEquals(0, FitCommandTest.segment("generate", "--rows", "1200", "--seed", "5", "--out", raw.toString())
+        assertEquals(0, CliRun.segment("generate", "--rows", "1200", "--seed", "5", "--out", raw.toString())
                 .exit());
         Path c1 = dir.resolve("c1");
-        FitCommandTest.Run clean = FitCommandTest.segment("clean", "--input", raw.toString(), "--out", c1.toString(),
+        CliRun clean = CliRun.segment("clean", "--input", raw.toString(), "--out", c1.toString(),
                 "--set", "id.columns=customer_id");
         assertEquals(0, clean.exit(), clean.err());
         Path cleaned = c1.resolve(CleanCommand.CLEANED);
         Path fit = dir.resolve("fit");
-        FitCommandTest.Run r = FitCommandTest.fit("--input", cleaned.toString(), "--out", fit.toString(),
+        CliRun r = FitCommandTest.fit("--input", cleaned.toString(), "--out", fit.toString(),
                 "--cleaning", c1.toString(), "--set", "k=5", "--set", "name.S1=Digital <nomads> & co");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains(SegmentationModel.FILE_NAME + ", " + FitCommand.K_SELECTION + ", "

@@ -1,11 +1,10 @@
 package org.example.segmentation.cli;
 
+import static org.example.segmentation.cli.CliRun.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,19 +19,9 @@ class ProfileCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run segment(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SegmentCli.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private Path generate() {
         Path f = dir.resolve("customers.csv");
-        Run r = segment("generate", "--rows", "3000", "--seed", "5", "--with-truth", "--no-problems", "--out",
+        CliRun r = segment("generate", "--rows", "3000", "--seed", "5", "--with-truth", "--no-problems", "--out",
                 f.toString());
         assertEquals(0, r.exit(), r.err());
         return f;
@@ -46,7 +35,7 @@ class ProfileCommandTest {
     void profilesThePlantedPersonas() throws Exception {
         Path input = generate();
         Path outDir = dir.resolve("profile");
-        Run r = segment("profile", "--input", input.toString(), "--out", outDir.toString(), "--set",
+        CliRun r = segment("profile", "--input", input.toString(), "--out", outDir.toString(), "--set",
                 "segment.column=true_persona", "--set",
                 "exclude=true_life_stage,true_capability,true_trust,true_engagement", "--set",
                 "labels={\"app_logins_30d\":\"app use\"}");
@@ -92,7 +81,7 @@ class ProfileCommandTest {
                     .append('\n');
         }
         Files.writeString(input, sb.toString());
-        Run r = segment("profile", "--input", input.toString(), "--out", dir.resolve("o").toString(), "--set",
+        CliRun r = segment("profile", "--input", input.toString(), "--out", dir.resolve("o").toString(), "--set",
                 "segment.column=Cluster");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
@@ -104,7 +93,7 @@ class ProfileCommandTest {
     void missingSegmentColumnIsOneLineNamingItAndNothingIsWritten() throws Exception {
         Path input = generate();
         Path outDir = dir.resolve("out");
-        Run r = segment("profile", "--input", input.toString(), "--out", outDir.toString());
+        CliRun r = segment("profile", "--input", input.toString(), "--out", outDir.toString());
         assertEquals(1, r.exit());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("segment: segment column 'segment' (setting 'segment.column') is not in the "
@@ -115,11 +104,11 @@ class ProfileCommandTest {
     @Test
     void badSettingIsOneLineNamingTheKey() throws Exception {
         Path outDir = dir.resolve("out");
-        Run r = segment("profile", "--input", dir.resolve("never-read.csv").toString(), "--out", outDir.toString(),
+        CliRun r = segment("profile", "--input", dir.resolve("never-read.csv").toString(), "--out", outDir.toString(),
                 "--set", "effect.high=big");
         assertEquals(1, r.exit());
         assertEquals("segment: setting 'effect.high' must be a number from 0 to 10, got 'big'", r.err().strip());
-        Run unknown = segment("profile", "--input", "x.csv", "--out", outDir.toString(), "--set", "top_feature=2");
+        CliRun unknown = segment("profile", "--input", "x.csv", "--out", outDir.toString(), "--set", "top_feature=2");
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().contains("did you mean 'top_features'"), unknown.err());
         assertFalse(Files.exists(outDir));
@@ -127,7 +116,7 @@ class ProfileCommandTest {
 
     @Test
     void missingInputFileIsBadInput() {
-        Run r = segment("profile", "--input", dir.resolve("nowhere.csv").toString(), "--out",
+        CliRun r = segment("profile", "--input", dir.resolve("nowhere.csv").toString(), "--out",
                 dir.resolve("o").toString());
         assertEquals(1, r.exit());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -142,10 +131,10 @@ class ProfileCommandTest {
 
     @Test
     void helpListsTheCommand() {
-        Run r = segment("--help");
+        CliRun r = segment("--help");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("profile"), r.out());
-        Run help = segment("profile", "--help");
+        CliRun help = segment("profile", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--set=KEY=VALUE") && help.out().contains("docs/profiling.md"), help.out());
     }

@@ -1,11 +1,10 @@
 package org.example.segmentation.cli;
 
+import static org.example.segmentation.cli.CliRun.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,19 +23,9 @@ class SelectCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run segment(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SegmentCli.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private Path generate(String name, int snapshot) {
         Path f = dir.resolve(name);
-        Run r = segment("generate", "--rows", "800", "--seed", "23", "--snapshot", Integer.toString(snapshot), "--out",
+        CliRun r = segment("generate", "--rows", "800", "--seed", "23", "--snapshot", Integer.toString(snapshot), "--out",
                 f.toString());
         assertEquals(0, r.exit(), r.err());
         return f;
@@ -51,7 +40,7 @@ class SelectCommandTest {
         Path m1 = generate("month1.csv", 1);
         Path m2 = generate("month2.csv", 2);
         Path fitDir = dir.resolve("fit");
-        Run fit = segment("select", "--input", m1.toString(), "--out", fitDir.toString(), "--set", "max_features=8",
+        CliRun fit = segment("select", "--input", m1.toString(), "--out", fitDir.toString(), "--set", "max_features=8",
                 "--set", "id.columns=customer_id");
         assertEquals(0, fit.exit(), fit.err());
         assertTrue(fit.out().startsWith("select: fitted on " + m1), fit.out());
@@ -75,7 +64,7 @@ class SelectCommandTest {
         assertEquals("8", model.at("/model/settings/max_features").asText());
 
         Path applyDir = dir.resolve("apply");
-        Run apply = segment("select", "--input", m2.toString(), "--out", applyDir.toString(), "--model",
+        CliRun apply = segment("select", "--input", m2.toString(), "--out", applyDir.toString(), "--model",
                 fitDir.toString());
         assertEquals(0, apply.exit(), apply.err());
         assertTrue(apply.out().startsWith(
@@ -87,7 +76,7 @@ class SelectCommandTest {
         }
 
         // the model file itself works as --model too
-        Run again = segment("select", "--input", m2.toString(), "--out", dir.resolve("again").toString(), "--model",
+        CliRun again = segment("select", "--input", m2.toString(), "--out", dir.resolve("again").toString(), "--model",
                 fitDir.resolve(FeatureSelection.FILE_NAME).toString());
         assertEquals(0, again.exit(), again.err());
     }
@@ -97,14 +86,14 @@ class SelectCommandTest {
         Path m1 = generate("month1.csv", 1);
         Path m2 = generate("month2.csv", 2);
         assertEquals(0, segment("clean", "--input", m1.toString(), "--out", dir.resolve("c1").toString()).exit());
-        Run fit = segment("select", "--input", dir.resolve("c1").resolve(CleanCommand.CLEANED).toString(), "--out",
+        CliRun fit = segment("select", "--input", dir.resolve("c1").resolve(CleanCommand.CLEANED).toString(), "--out",
                 dir.resolve("s1").toString(), "--set", "max_features=6");
         assertEquals(0, fit.exit(), fit.err());
         assertTrue(fit.out().contains("features: 6 selected of "), fit.out());
 
         assertEquals(0, segment("clean", "--input", m2.toString(), "--out", dir.resolve("c2").toString(), "--model",
                 dir.resolve("c1").toString()).exit());
-        Run apply = segment("select", "--input", dir.resolve("c2").resolve(CleanCommand.CLEANED).toString(), "--out",
+        CliRun apply = segment("select", "--input", dir.resolve("c2").resolve(CleanCommand.CLEANED).toString(), "--out",
                 dir.resolve("s2").toString(), "--model", dir.resolve("s1").toString());
         assertEquals(0, apply.exit(), apply.err());
         assertEquals(header(dir.resolve("s1").resolve(SelectCommand.SELECTED)),
@@ -120,7 +109,7 @@ class SelectCommandTest {
                     .append(',').append(i < 20 ? "yes" : "no").append('\n');
         }
         Files.writeString(f, sb.toString());
-        Run r = segment("select", "--input", f.toString(), "--out", dir.resolve("s").toString(), "--set",
+        CliRun r = segment("select", "--input", f.toString(), "--out", dir.resolve("s").toString(), "--set",
                 "target=converted", "--set", "max_features=1");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("features: 1 selected of 2 candidates, ranked against target 'converted': plan"),
@@ -132,18 +121,18 @@ class SelectCommandTest {
     void badSettingIsOneLineNamingTheKeyAndNothingIsWritten() throws Exception {
         Path m1 = generate("month1.csv", 1);
         Path outDir = dir.resolve("out");
-        Run r = segment("select", "--input", m1.toString(), "--out", outDir.toString(), "--set",
+        CliRun r = segment("select", "--input", m1.toString(), "--out", outDir.toString(), "--set",
                 "correlation.method=kendall");
         assertEquals(1, r.exit());
         assertEquals("segment: setting 'correlation.method' must be one of pearson, spearman, got 'kendall'",
                 r.err().strip());
         assertFalse(Files.exists(outDir));
 
-        Run unknown = segment("select", "--input", m1.toString(), "--out", outDir.toString(), "--set", "max_feature=3");
+        CliRun unknown = segment("select", "--input", m1.toString(), "--out", outDir.toString(), "--set", "max_feature=3");
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().contains("did you mean 'max_features'"), unknown.err());
 
-        Run absent = segment("select", "--input", m1.toString(), "--out", outDir.toString(), "--set", "include=agee");
+        CliRun absent = segment("select", "--input", m1.toString(), "--out", outDir.toString(), "--set", "include=agee");
         assertEquals(1, absent.exit());
         assertTrue(absent.err().startsWith("segment: setting 'include' names column 'agee', which the table does not "
                 + "have"), absent.err());
@@ -156,7 +145,7 @@ class SelectCommandTest {
         assertEquals(0, segment("select", "--input", m1.toString(), "--out", dir.resolve("fit").toString()).exit());
         Path other = dir.resolve("other.csv");
         Files.writeString(other, "customer_id,age\nC1,30\nC2,40\n");
-        Run r = segment("select", "--input", other.toString(), "--out", dir.resolve("o").toString(), "--model",
+        CliRun r = segment("select", "--input", other.toString(), "--out", dir.resolve("o").toString(), "--model",
                 dir.resolve("fit").toString());
         assertEquals(1, r.exit());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -168,7 +157,7 @@ class SelectCommandTest {
     void usageErrorsExitTwo() throws Exception {
         assertEquals(2, segment("select", "--out", dir.toString()).exit(), "--input is required");
         assertEquals(2, segment("select", "--input", "x.csv").exit(), "--out is required");
-        Run mixed = segment("select", "--input", "x.csv", "--out", dir.resolve("o").toString(), "--model",
+        CliRun mixed = segment("select", "--input", "x.csv", "--out", dir.resolve("o").toString(), "--model",
                 dir.toString(), "--set", "max_features=3");
         assertEquals(2, mixed.exit());
         assertTrue(mixed.err().contains("--set and --config cannot be used with --model"), mixed.err());
@@ -176,7 +165,7 @@ class SelectCommandTest {
 
     @Test
     void missingModelFileIsBadInput() {
-        Run r = segment("select", "--input", "x.csv", "--out", dir.resolve("o").toString(), "--model",
+        CliRun r = segment("select", "--input", "x.csv", "--out", dir.resolve("o").toString(), "--model",
                 dir.resolve("nowhere").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("does not exist"), r.err());

@@ -1,11 +1,10 @@
 package org.example.segmentation.cli;
 
+import static org.example.segmentation.cli.CliRun.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +18,6 @@ class UpliftCommandTest {
 
     @TempDir
     Path dir;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run segment(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = SegmentCli.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /**
      * Newcombe's examples as two segments: A 56/70 treated vs 48/80 control converted, B 9/10 vs 3/10; plus two
@@ -58,7 +47,7 @@ class UpliftCommandTest {
     @Test
     void readoutWritesUpliftCsvAndPrintsASummary() throws Exception {
         Path out = dir.resolve("out");
-        Run r = segment("uplift", "--input", campaign().toString(), "--out", out.toString(), "--set",
+        CliRun r = segment("uplift", "--input", campaign().toString(), "--out", out.toString(), "--set",
                 "outcome.column=converted", "--set", "segment.column=segment", "--set", "control.share=0.5",
                 "--set", "id.column=customer_id");
         assertEquals(0, r.exit(), r.err());
@@ -79,7 +68,7 @@ class UpliftCommandTest {
     void notZeroOneOutcomeFailsNamingRowAndValue() throws Exception {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "group,converted\ntreatment,1\ncontrol,0\ntreatment,2\n", StandardCharsets.UTF_8);
-        Run r = segment("uplift", "--input", f.toString(), "--out", dir.resolve("o").toString(), "--set",
+        CliRun r = segment("uplift", "--input", f.toString(), "--out", dir.resolve("o").toString(), "--set",
                 "outcome.column=converted", "--set", "outcome.type=binary");
         assertEquals(1, r.exit());
         assertEquals("segment: column 'converted', row 3: outcome '2' is not 0 or 1; a binary outcome (conversion) "
@@ -89,7 +78,7 @@ class UpliftCommandTest {
 
     @Test
     void missingOutcomeSettingFails() throws Exception {
-        Run r = segment("uplift", "--input", campaign().toString(), "--out", dir.resolve("o").toString());
+        CliRun r = segment("uplift", "--input", campaign().toString(), "--out", dir.resolve("o").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("segment: uplift setting 'outcome.column' is required for a readout"), r.err());
     }
@@ -103,7 +92,7 @@ class UpliftCommandTest {
         Path f = dir.resolve("customers.csv");
         Files.writeString(f, sb.toString(), StandardCharsets.UTF_8);
         Path out = dir.resolve("plan");
-        Run r = segment("uplift", "--plan", "--input", f.toString(), "--out", out.toString(), "--set",
+        CliRun r = segment("uplift", "--plan", "--input", f.toString(), "--out", out.toString(), "--set",
                 "segment.column=segment", "--set", "base_rate=0.05", "--set", "target_effect=0.01");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("plan: base rate 0.05, alpha 0.05 (two-sided), power 0.8; group sizes from "
@@ -117,7 +106,7 @@ class UpliftCommandTest {
 
     @Test
     void planNeedsABaseRate() throws Exception {
-        Run r = segment("uplift", "--plan", "--input", campaign().toString(), "--out", dir.resolve("o").toString());
+        CliRun r = segment("uplift", "--plan", "--input", campaign().toString(), "--out", dir.resolve("o").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("segment: uplift setting 'base_rate' is required for planning"), r.err());
     }
@@ -143,7 +132,7 @@ class UpliftCommandTest {
         }
         Path withOutcome = dir.resolve("with_outcome.csv");
         Files.writeString(withOutcome, sb.toString(), StandardCharsets.UTF_8);
-        Run r = segment("uplift", "--input", withOutcome.toString(), "--out", dir.resolve("uplift").toString(),
+        CliRun r = segment("uplift", "--input", withOutcome.toString(), "--out", dir.resolve("uplift").toString(),
                 "--set", "outcome.column=revenue", "--set", "segment.column=preferred_channel");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("uplift: numeric outcome 'revenue' by 'preferred_channel'"), r.out());
