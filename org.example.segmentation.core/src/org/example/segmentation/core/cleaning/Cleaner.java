@@ -83,8 +83,11 @@ public final class Cleaner {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(progress, "progress");
         checkColumnSettings(table, config);
+        if (table.rowCount() == 0) {
+            throw new InputException("cannot fit the cleaner: the table has no rows (only a header); fit needs data");
+        }
         progress.update(0, "Cleaning: finding identifiers and column types");
-        List<FittedColumn> plans = decideRoles(table, config, progress);
+        List<FittedColumn> plans = nonnegative(table, config, decideRoles(table, config, progress));
 
         Pipeline p = new Pipeline(table, config, plans, true, progress);
         progress.update(0.2, "Cleaning: reading columns");
@@ -180,6 +183,54 @@ public final class Cleaner {
         }
         List<FittedColumn> out = new ArrayList<>(ids);
         out.addAll(features);
+        return out;
+    }
+
+    /** Share of negative values up to which a whole-number column still counts as a count (1%). */
+    static final double COUNT_MAX_NEGATIVE_SHARE = 0.01;
+
+    /**
+     * Marks the numeric features where a negative value is invalid: those listed in {@code nonnegative.columns},
+     * and with {@code nonnegative.detect} the count-like ones: every value a whole number and at most
+     * {@value #COUNT_MAX_NEGATIVE_SHARE} of them negative (a "-7 logins" is a data error, not an outlier).
+     */
+    private static List<FittedColumn> nonnegative(Table table, CleanerConfig config, List<FittedColumn> plans) {
+        List<FittedColumn> out = new ArrayList<>(plans.size());
+        for (FittedColumn p : plans) {
+            if (!p.numericRole()) {
+                out.add(p);
+                continue;
+            }
+            if (config.nonnegativeColumns().contains(p.name())) {
+                out.add(p.withValidMin(0.0));
+                continue;
+            }
+            Column c = table.column(p.name());
+            long values = 0;
+            long negative = 0;
+            boolean whole = true;
+            for (int r = 0; r < c.size() && whole; r++) {
+                double x;
+                if (c instanceof NumericColumn n) {
+                    x = n.isMissing(r) ? Double.NaN : n.value(r);
+                } else {
+                    String t = c.format(r);
+                    x = t == null ? Double.NaN : CsvNumbers.parseFinite(t, false);
+                }
+                if (!Double.isFinite(x)) {
+                    continue;
+                }
+                values++;
+                whole = x == Math.rint(x);
+                negative += x < 0 ? 1 : 0;
+            }
+            if (config.nonnegativeDetect() && whole && values > 0
+                    && negative <= COUNT_MAX_NEGATIVE_SHARE * values) {
+                out.add(p.withValidMin(0.0));
+            } else {
+                out.add(p);
+            }
+        }
         return out;
     }
 
@@ -312,6 +363,7 @@ public final class Cleaner {
     private static void checkColumnSettings(Table table, CleanerConfig config) {
         requireColumns(table, CleanerConfig.KEY_ID_COLUMNS, config.idColumns());
         requireColumns(table, CleanerConfig.KEY_PSEUDONYMISE_COLUMNS, config.pseudonymiseColumns());
+        requireColumns(table, CleanerConfig.KEY_NONNEGATIVE_COLUMNS, config.nonnegativeColumns());
         if (config.duplicates() == CleanerConfig.Duplicates.KEY) {
             requireColumns(table, CleanerConfig.KEY_DUPLICATES_KEY, config.duplicatesKey());
         }

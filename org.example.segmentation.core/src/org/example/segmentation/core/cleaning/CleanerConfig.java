@@ -56,6 +56,9 @@ import org.example.segmentation.core.settings.Settings;
  * @param scaling                {@code scaling}
  * @param pseudonymiseColumns    {@code pseudonymise.columns}: identifiers replaced by salted SHA-256
  * @param pseudonymiseSalt       {@code pseudonymise.salt}
+ * @param nonnegativeColumns     {@code nonnegative.columns}: numeric columns where a negative value is invalid
+ * @param nonnegativeDetect      {@code nonnegative.detect}: also treat count-like columns so (whole numbers, at
+ *                               most 1% of them negative at fit)
  */
 public record CleanerConfig(MissingStrategy missingNumeric, MissingStrategy missingCategorical,
         Map<String, MissingStrategy> missingColumns, String missingConstant, boolean missingIndicators,
@@ -63,7 +66,8 @@ public record CleanerConfig(MissingStrategy missingNumeric, MissingStrategy miss
         double outlierZ, double outlierLowerPercentile, double outlierUpperPercentile, OutlierAction outlierAction,
         Duplicates duplicates, List<String> duplicatesKey, Keep duplicatesKeep, boolean dropConstant,
         List<String> idColumns, boolean idDetect, double rareMinShare, int rareMaxLevels, Unseen unseen,
-        Scaling scaling, List<String> pseudonymiseColumns, String pseudonymiseSalt) {
+        Scaling scaling, List<String> pseudonymiseColumns, String pseudonymiseSalt, List<String> nonnegativeColumns,
+        boolean nonnegativeDetect) {
 
     /** The level rare and unseen levels are grouped into. */
     public static final String OTHER = "Other";
@@ -95,6 +99,8 @@ public record CleanerConfig(MissingStrategy missingNumeric, MissingStrategy miss
     public static final String KEY_SCALING = "scaling";
     public static final String KEY_PSEUDONYMISE_COLUMNS = "pseudonymise.columns";
     public static final String KEY_PSEUDONYMISE_SALT = "pseudonymise.salt";
+    public static final String KEY_NONNEGATIVE_COLUMNS = "nonnegative.columns";
+    public static final String KEY_NONNEGATIVE_DETECT = "nonnegative.detect";
 
     /** The strategies allowed for numeric columns, in the order help texts list them. */
     public static final List<MissingStrategy> NUMERIC_STRATEGIES = List.of(MissingStrategy.DROP_ROW,
@@ -113,7 +119,8 @@ public record CleanerConfig(MissingStrategy missingNumeric, MissingStrategy miss
     private static final CleanerConfig DEFAULTS = new CleanerConfig(MissingStrategy.MEDIAN, MissingStrategy.UNKNOWN,
             Map.of(), "0", false, 0.5, 0.9, OutlierMethod.PERCENTILE, 1.5, 3, 1, 99, OutlierAction.CLIP,
             Duplicates.EXACT,
-            List.of(), Keep.FIRST, true, List.of(), true, 0.01, 20, Unseen.OTHER, Scaling.ZSCORE, List.of(), "");
+            List.of(), Keep.FIRST, true, List.of(), true, 0.01, 20, Unseen.OTHER, Scaling.ZSCORE, List.of(), "", List.of(),
+            true);
 
     /** The setting keys with their defaults and allowed values, for help texts, dialogs and the docs. */
     public static final List<SettingSpec> SPECS = List.of(
@@ -161,7 +168,12 @@ public record CleanerConfig(MissingStrategy missingNumeric, MissingStrategy miss
                     "how numeric features are scaled; parameters are fitted once and reused"),
             SettingSpec.of(KEY_PSEUDONYMISE_COLUMNS, "[]",
                     "identifier columns replaced by the hex SHA-256 of salt + value"),
-            SettingSpec.of(KEY_PSEUDONYMISE_SALT, "", "the salt; required when pseudonymise.columns names a column"));
+            SettingSpec.of(KEY_PSEUDONYMISE_SALT, "", "the salt; required when pseudonymise.columns names a column"),
+            SettingSpec.of(KEY_NONNEGATIVE_COLUMNS, "[]",
+                    "numeric columns that cannot be negative (counts, amounts): a negative value is invalid and "
+                            + "becomes missing"),
+            SettingSpec.of(KEY_NONNEGATIVE_DETECT, true,
+                    "also treat count-like columns so: whole numbers at fit, at most 1% of them negative"));
 
     /**
      * Validates the configuration.
@@ -219,6 +231,7 @@ public record CleanerConfig(MissingStrategy missingNumeric, MissingStrategy miss
                     + MAX_LEVELS_LIMIT + ", got '" + rareMaxLevels + "'");
         }
         pseudonymiseColumns = names(KEY_PSEUDONYMISE_COLUMNS, pseudonymiseColumns);
+        nonnegativeColumns = names(KEY_NONNEGATIVE_COLUMNS, nonnegativeColumns);
         if (!pseudonymiseColumns.isEmpty() && pseudonymiseSalt.isEmpty()) {
             throw new InputException("setting '" + KEY_PSEUDONYMISE_SALT + "' must be set (any non-empty text) when '"
                     + KEY_PSEUDONYMISE_COLUMNS + "' names columns");
@@ -285,7 +298,9 @@ public record CleanerConfig(MissingStrategy missingNumeric, MissingStrategy miss
                 choice(s, KEY_UNSEEN, d.unseen, Unseen.values()),
                 choice(s, KEY_SCALING, d.scaling, Scaling.values()),
                 s.getList(KEY_PSEUDONYMISE_COLUMNS, d.pseudonymiseColumns),
-                s.getString(KEY_PSEUDONYMISE_SALT, d.pseudonymiseSalt));
+                s.getString(KEY_PSEUDONYMISE_SALT, d.pseudonymiseSalt),
+                s.getList(KEY_NONNEGATIVE_COLUMNS, d.nonnegativeColumns),
+                s.getBoolean(KEY_NONNEGATIVE_DETECT, d.nonnegativeDetect));
     }
 
     /**
@@ -318,6 +333,8 @@ public record CleanerConfig(MissingStrategy missingNumeric, MissingStrategy miss
         m.put(KEY_SCALING, scaling.key());
         m.put(KEY_PSEUDONYMISE_COLUMNS, Settings.formatList(pseudonymiseColumns));
         m.put(KEY_PSEUDONYMISE_SALT, pseudonymiseSalt);
+        m.put(KEY_NONNEGATIVE_COLUMNS, Settings.formatList(nonnegativeColumns));
+        m.put(KEY_NONNEGATIVE_DETECT, Boolean.toString(nonnegativeDetect));
         return Settings.of(m);
     }
 

@@ -24,11 +24,13 @@ import java.util.Objects;
  * @param grouped          categorical features: the fit levels mapped to {@code Other}, sorted
  * @param center           numeric features: the scaling center, or null when not scaled
  * @param divisor          numeric features: the scaling divisor (positive), or null when not scaled
+ * @param validMin         numeric features: values below it are invalid (become missing), or null for no bound;
+ *                         0 for count columns ({@code nonnegative.*} settings)
  */
 record FittedColumn(String name, String role, String inputType, String reason, boolean pseudonymise, String missing,
         Double fillNumber, String fillLevel, boolean missingIndicator, Double outlierLower, Double outlierUpper,
         boolean outlierFlag, String outlierNote, List<String> levels, List<String> grouped, Double center,
-        Double divisor) {
+        Double divisor, Double validMin) {
 
     static final String IDENTIFIER = "identifier";
     static final String NUMERIC = "numeric";
@@ -47,12 +49,12 @@ record FittedColumn(String name, String role, String inputType, String reason, b
 
     static FittedColumn identifier(String name, String inputType, String reason, boolean pseudonymise) {
         return new FittedColumn(name, IDENTIFIER, inputType, reason, pseudonymise, "none", null, null, false, null,
-                null, false, "", List.of(), List.of(), null, null);
+                null, false, "", List.of(), List.of(), null, null, null);
     }
 
     static FittedColumn feature(String name, boolean numeric, String inputType, String reason) {
         return new FittedColumn(name, numeric ? NUMERIC : CATEGORICAL, inputType, reason, false, "none", null, null,
-                false, null, null, false, "", List.of(), List.of(), null, null);
+                false, null, null, false, "", List.of(), List.of(), null, null, null);
     }
 
     boolean identifierRole() {
@@ -85,23 +87,30 @@ record FittedColumn(String name, String role, String inputType, String reason, b
 
     FittedColumn withOutliers(Double lower, Double upper, boolean flag, String note) {
         return new FittedColumn(name, role, inputType, reason, pseudonymise, missing, fillNumber, fillLevel,
-                missingIndicator, lower, upper, flag, note, levels, grouped, center, divisor);
+                missingIndicator, lower, upper, flag, note, levels, grouped, center, divisor, validMin);
     }
 
     FittedColumn withMissing(String strategy, Double number, String level, boolean indicator) {
         return new FittedColumn(name, role, inputType, reason, pseudonymise, strategy, number, level, indicator,
-                outlierLower, outlierUpper, outlierFlag, outlierNote, levels, grouped, center, divisor);
+                outlierLower, outlierUpper, outlierFlag, outlierNote, levels, grouped, center, divisor, validMin);
     }
 
     FittedColumn withLevels(List<String> newLevels, List<String> newGrouped) {
         return new FittedColumn(name, role, inputType, reason, pseudonymise, missing, fillNumber, fillLevel,
                 missingIndicator, outlierLower, outlierUpper, outlierFlag, outlierNote, newLevels, newGrouped, center,
-                divisor);
+                divisor, validMin);
     }
 
     FittedColumn withScaling(Double newCenter, Double newDivisor) {
         return new FittedColumn(name, role, inputType, reason, pseudonymise, missing, fillNumber, fillLevel,
                 missingIndicator, outlierLower, outlierUpper, outlierFlag, outlierNote, levels, grouped, newCenter,
-                newDivisor);
+                newDivisor, validMin);
+    }
+
+    /** This plan with values below {@code min} invalid. */
+    FittedColumn withValidMin(Double min) {
+        return new FittedColumn(name, role, inputType, reason, pseudonymise, missing, fillNumber, fillLevel,
+                missingIndicator, outlierLower, outlierUpper, outlierFlag, outlierNote, levels, grouped, center,
+                divisor, min);
     }
 }

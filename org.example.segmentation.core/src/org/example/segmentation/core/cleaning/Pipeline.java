@@ -63,6 +63,8 @@ final class Pipeline {
         boolean[] outlier;
         int missingBefore;
         int invalid;
+        /** Values below the plan's valid minimum (counted in {@link #invalid} too). */
+        int belowMin;
         int outliers;
         int imputed;
         int valuesGrouped;
@@ -130,6 +132,7 @@ final class Pipeline {
                     }
                 }
             } else if (p.numericRole()) {
+                double min = p.validMin() == null ? Double.NEGATIVE_INFINITY : p.validMin();
                 double[] v = new double[rows];
                 if (c instanceof NumericColumn n) {
                     for (int r = 0; r < rows; r++) {
@@ -139,6 +142,10 @@ final class Pipeline {
                         } else if (!Double.isFinite(x)) {
                             v[r] = Double.NaN;
                             s.invalid++;
+                        } else if (x < min) {
+                            v[r] = Double.NaN;
+                            s.invalid++;
+                            s.belowMin++;
                         } else {
                             v[r] = x;
                         }
@@ -152,6 +159,10 @@ final class Pipeline {
                             v[r] = CsvNumbers.parseFinite(t, false);
                             if (Double.isNaN(v[r])) {
                                 s.invalid++;
+                            } else if (v[r] < min) {
+                                v[r] = Double.NaN;
+                                s.invalid++;
+                                s.belowMin++;
                             }
                         }
                     }

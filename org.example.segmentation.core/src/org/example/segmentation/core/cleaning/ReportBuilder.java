@@ -83,7 +83,11 @@ final class ReportBuilder {
         }
         if (p.numericRole()) {
             if (!typeIn.equals(FittedColumn.NUMERIC)) {
-                parts.add("read as numbers (" + s.invalid + " not numbers)");
+                parts.add("read as numbers (" + (s.invalid - s.belowMin) + " not numbers)");
+            }
+            if (p.validMin() != null) {
+                parts.add(s.belowMin + (s.belowMin == 1 ? " value" : " values") + " below " + num(p.validMin())
+                        + " invalid (made missing)");
             }
             if (p.hasFences()) {
                 parts.add("outliers (" + config.outlierMethod().key() + ") outside [" + num(p.outlierLower()) + ", "

@@ -41,11 +41,16 @@ final class Migration {
     private String[] previousSegment;
     private String[] previousArchetype;
     private BitSet matched;
-    private final Set<String> newIds = new HashSet<>();
+    /** New customers (not in the previous month) seen so far, with their segment and archetype labels. */
+    private final Map<String, String> newIds = new HashMap<>();
+    /** This month's labels of the matched previous rows, to check repeated identifiers. */
+    private String[] currentLabels;
     private final Map<String, Map<String, Long>> segmentCells = new HashMap<>();
     private final Map<String, Map<String, Long>> archetypeCells = new HashMap<>();
     private long stayed;
     private long matchedCount;
+    /** Current-month rows accepted before the chunk being counted: row numbers in errors are 1-based. */
+    private long rowsBefore;
 
     Migration(Table previous, DriftConfig config, SegmentLayout segments, SegmentAssigner assigner) {
         this.previous = previous;
@@ -103,23 +108,43 @@ final class Migration {
                     : segmentCodes[i] < 0 ? MigrationCell.NONE : segments.names().get(segmentCodes[i]);
             String archetype = archetypes == null ? null : label(archetypes.format(i));
             Integer row = previousRow.get(id);
+            String labels = segment + "\u0000" + archetype;
             if (row == null) {
-                if (newIds.add(id)) {
-                    count(segmentCells, MigrationCell.NEW, segment);
-                    count(archetypeCells, MigrationCell.NEW, archetype);
+                String before = newIds.putIfAbsent(id, labels);
+                if (before != null) {
+                    requireSameLabels("current", id, before, labels, rowsBefore + i + 1);
+                    continue; // the same customer again, with the same labels: counted once
                 }
+                count(segmentCells, MigrationCell.NEW, segment);
+                count(archetypeCells, MigrationCell.NEW, archetype);
                 continue;
             }
             if (matched.get(row)) {
+                requireSameLabels("current", id, currentLabels[row], labels, rowsBefore + i + 1);
                 continue;
             }
             matched.set(row);
+            currentLabels[row] = labels;
             matchedCount++;
             count(segmentCells, previousSegment == null ? null : previousSegment[row], segment);
             count(archetypeCells, previousArchetype == null ? null : previousArchetype[row], archetype);
             if (segment != null && previousSegment != null && segment.equals(previousSegment[row])) {
                 stayed++;
             }
+        }
+        rowsBefore += chunk.rowCount();
+    }
+
+    /**
+     * A customer identifier seen again in the same month is the same customer (exported twice) only when it
+     * carries the same segment and archetype; otherwise the month is contradictory and migration cannot count it.
+     */
+    private void requireSameLabels(String month, String id, String before, String now, long row) {
+        if (!before.equals(now)) {
+            throw new InputException("the " + month + " month's identifier column '" + idColumn + "' holds '" + id
+                    + "' more than once (again at row " + row + ") with a different segment or archetype; migration "
+                    + "matches customers by identifier: remove the duplicate customers first (cleaner: "
+                    + "duplicates=key, duplicates.key=" + idColumn + ")");
         }
     }
 
@@ -182,16 +207,9 @@ final class Migration {
             throw new InputException("migration needs segments or archetypes, but the baseline monitors no segments "
                     + "and the months have no archetype column");
         }
-        Column ids = previous.column(idColumn);
         int n = previous.rowCount();
-        previousRow = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
-        for (int i = 0; i < n; i++) {
-            String id = ids.format(i);
-            if (id != null) {
-                previousRow.putIfAbsent(id, i);
-            }
-        }
         matched = new BitSet(n);
+        currentLabels = new String[n];
         if (segments != null) {
             previousSegment = new String[n];
             if (assigner != null) {
@@ -220,6 +238,23 @@ final class Migration {
                 previousArchetype[i] = label(c.format(i));
             }
         }
+        Column ids = previous.column(idColumn);
+        previousRow = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
+        for (int i = 0; i < n; i++) {
+            String id = ids.format(i);
+            if (id == null) {
+                continue;
+            }
+            Integer first = previousRow.putIfAbsent(id, i);
+            if (first != null) {
+                requireSameLabels("previous", id, previousLabels(first), previousLabels(i), i + 1);
+            }
+        }
+    }
+
+    private String previousLabels(int row) {
+        return (previousSegment == null ? null : previousSegment[row]) + "\u0000"
+                + (previousArchetype == null ? null : previousArchetype[row]);
     }
 
     private static String label(String value) {

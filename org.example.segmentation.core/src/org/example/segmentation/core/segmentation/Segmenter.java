@@ -83,13 +83,13 @@ public final class Segmenter {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(progress, "progress");
+        if (table.rowCount() == 0) {
+            throw new InputException("cannot segment: the table has no rows");
+        }
         List<String> ids = idColumns(table, config);
         List<String> features = features(table, config, ids);
         int n = table.rowCount();
         int searchedMax = config.automaticK() ? config.selection().kMax() : config.k();
-        if (n == 0) {
-            throw new InputException("cannot segment: the table has no rows");
-        }
         requireRowLimit(config, n);
         progress.update(0, "Segmenting: feature space");
         FeatureSpace space = FeatureSpace.fit(table, features, config.scaled(), context.scaling(),
@@ -164,6 +164,10 @@ public final class Segmenter {
         if (!config.features().isEmpty()) {
             requireExist(table, config.features(), SegmenterConfig.KEY_FEATURES);
             for (String f : config.features()) {
+                if (table.column(f).missingCount() == table.rowCount()) {
+                    throw new InputException("setting '" + SegmenterConfig.KEY_FEATURES + "' names '" + f
+                            + "', which has no values (every value is missing); leave it out");
+                }
                 if (idSet.contains(f)) {
                     throw new InputException("setting '" + SegmenterConfig.KEY_FEATURES + "' names '" + f
                             + "', which is an identifier column; an identifier is never a feature");

@@ -8,12 +8,14 @@ import static org.example.segmentation.core.cleaning.CleaningFixtures.only;
 import static org.example.segmentation.core.cleaning.CleaningFixtures.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.example.segmentation.core.InputException;
 import org.example.segmentation.core.table.ColumnType;
 import org.example.segmentation.core.table.NumericColumn;
 import org.example.segmentation.core.table.Table;
@@ -500,20 +502,65 @@ class CleanerStrategiesTest {
     }
 
     @Test
-    void aTableWithoutRowsGivesATableWithoutRows() {
+    void negativeValuesInCountColumnsAreInvalid() {
+        // logins: whole numbers, 1 of 101 negative (<= 1%): count-like, the -7 is invalid -> missing -> median.
+        // trend: has a fraction, so not count-like: its negative values are data.
+        // balance: listed in nonnegative.columns although not whole.
+        double[] logins = new double[101];
+        double[] trend = new double[101];
+        double[] balance = new double[101];
+        for (int i = 0; i < 101; i++) {
+            logins[i] = i % 10;
+            trend[i] = i % 2 == 0 ? -0.5 : 0.5;
+            balance[i] = 10.5 + i;
+        }
+        logins[5] = -7;
+        balance[6] = -3.25;
+        Table t = Table.of(num("logins", logins), num("trend", trend), num("balance", balance));
+        CleaningResult r = Cleaner.fit(t, only("missing.numeric", "median", "nonnegative.detect", "true",
+                "nonnegative.columns", "balance"));
+        // median of logins without row 5: 100 values, eleven 0s (rows 0, 10, .., 100), ten each of 1..4, nine
+        // 5s, ten each of 6..9; sorted, the 50th and 51st values are both 4 (the 4s fill places 42..51) -> 4
+        assertEquals(4, numbers(r.table(), "logins")[5]);
+        assertEquals(-0.5, numbers(r.table(), "trend")[0]);
+        assertEquals(1, r.report().columns().get(0).invalid());
+        assertTrue(r.report().columns().get(0).action().contains("1 value below 0 invalid (made missing)"),
+                r.report().columns().get(0).action());
+        assertEquals(0, r.report().columns().get(1).invalid());
+        assertEquals(1, r.report().columns().get(2).invalid());
+        // apply next month: the fitted rule holds
+        CleaningResult applied = r.model().apply(Table.of(num("logins", 3, -1), num("trend", -2, 1),
+                num("balance", -1, 5)));
+        assertEquals(4, numbers(applied.table(), "logins")[1]);
+        assertEquals(-2, numbers(applied.table(), "trend")[0]);
+        assertEquals(1, applied.report().columns().get(0).invalid());
+        // 2 of 101 negative (> 1%): not a count column, the negatives stay
+        logins[7] = -2;
+        CleaningResult two = Cleaner.fit(Table.of(num("logins", logins)), only("nonnegative.detect", "true"));
+        assertEquals(-7, numbers(two.table(), "logins")[5]);
+        // detection off
+        logins[7] = 7;
+        CleaningResult off = Cleaner.fit(Table.of(num("logins", logins)), only());
+        assertEquals(-7, numbers(off.table(), "logins")[5]);
+        // a listed column the table lacks
+        InputException e = assertThrows(InputException.class, () -> Cleaner.fit(t, only("nonnegative.columns",
+                "nope")));
+        assertTrue(e.getMessage().contains("'nonnegative.columns'") && e.getMessage().contains("'nope'"),
+                e.getMessage());
+    }
+
+    @Test
+    void fittingOnATableWithoutRowsIsAnErrorButApplyingToOneIsNot() {
+        // Fit values (medians, fences, scaling) from no rows would be invented: fit refuses.
         Table empty = Table.of(num("x"), TextColumn.of("t"), cat("c"));
-        CleaningResult dropped = Cleaner.fit(empty, CleaningFixtures.config());
-        assertEquals(List.of(), dropped.table().columnNames(), "no values: every column is dropped");
-        assertEquals(List.of("x", "t", "c"), dropped.report().droppedColumns());
-        CleaningResult kept = Cleaner.fit(empty, only("missing.numeric", "median", "missing.categorical", "unknown",
-                "scaling", "zscore", "outlier.method", "iqr"));
-        assertEquals(List.of("x", "t", "c"), kept.table().columnNames());
-        assertEquals(0, kept.table().rowCount());
-        CleaningResult applied = kept.model().apply(Table.of(num("x", NA, 5), TextColumn.of("t", "a", null),
-                cat("c", null, "b")));
-        // x: fill 0, scaling (v - 0) / 1; c: missing -> "Unknown", the unseen "b" -> missing (unseen=missing)
-        assertNumbers(new double[] {0, 5}, numbers(applied.table(), "x"), EXACT);
-        assertEquals(Arrays.asList("Unknown", null), texts(applied.table(), "c"));
+        InputException e = assertThrows(InputException.class, () -> Cleaner.fit(empty, CleaningFixtures.config()));
+        assertEquals("cannot fit the cleaner: the table has no rows (only a header); fit needs data", e.getMessage());
+        // A fitted model applied to an empty month gives an empty table with the model's columns.
+        CleaningResult fitted = Cleaner.fit(Table.of(num("x", 1, 2, 3), TextColumn.of("t", "a", "b", "a"),
+                cat("c", "u", "v", "u")), only("id.detect", "false"));
+        CleaningResult applied = fitted.model().apply(Table.of(num("x"), TextColumn.of("t"), cat("c")));
+        assertEquals(0, applied.table().rowCount());
+        assertEquals(fitted.table().columnNames(), applied.table().columnNames());
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -39,13 +39,14 @@ final class CleaningFixtures {
 
     /**
      * Every stage off (no identifiers detected, no invalid-text conversion below 100%, nothing dropped, no
-     * duplicates, outliers, grouping or scaling, missing values left), overridden by {@code key, value, ...}:
+     * duplicates, outliers, grouping or scaling, missing values left, no count-column detection), overridden by {@code key, value, ...}:
      * one strategy at a time.
      */
     static CleanerConfig only(String... keyValues) {
         Settings base = settings("id.detect", "false", "drop.constant", "false", "missing.max_share", "1",
                 "duplicates", "none", "outlier.method", "none", "missing.numeric", "none", "missing.categorical",
-                "none", "rare.min_share", "0", "rare.max_levels", "100000", "unseen", "missing", "scaling", "none");
+                "none", "rare.min_share", "0", "rare.max_levels", "100000", "unseen", "missing", "scaling", "none", "nonnegative.detect",
+                "false");
         return CleanerConfig.fromSettings(base.withAll(settings(keyValues)));
     }
 

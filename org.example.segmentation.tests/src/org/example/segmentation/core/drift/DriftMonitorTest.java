@@ -332,6 +332,52 @@ class DriftMonitorTest {
         assertEquals(DriftReport.MIGRATION_COLUMNS, r.migrationTable().columnNames());
     }
 
+    @Test
+    void repeatedIdentifiersCountOnceWhenTheyAgreeAndAreRefusedWhenTheyContradict() {
+        Table previous = DriftFixtures.synthetic(1000, 24, 0, 0.3);
+        DriftBaseline b = DriftBaseline.fit(previous, DriftConfig.defaults());
+        String[] ids = new String[1000];
+        String[] seg = new String[1000];
+        for (int i = 0; i < 1000; i++) {
+            ids[i] = previous.text("id").value(i);
+            seg[i] = previous.categorical("segment").level(i);
+        }
+        String twice = ids[3];
+        // an exact repeat of customer 3 at row 701 (same segment): the same customer, counted once
+        String[] repeatIds = ids.clone();
+        String[] repeatSeg = seg.clone();
+        repeatIds[700] = twice;
+        repeatSeg[700] = seg[3];
+        Table repeat = previous.replace(TextColumn.of("id", repeatIds)).replace(CategoricalColumn.of("segment",
+                repeatSeg));
+        DriftReport r = DriftMonitor.monitor(b, b.config(), null, repeat, previous, Progress.NONE);
+        assertEquals(999, r.summary().customersMatched(), "customer 701 of the previous month is gone, 4 counted once");
+        // the repeat carries another segment: contradictory, refused, naming the row (1-based)
+        repeatSeg[700] = seg[3].equals("a") ? "b" : "a";
+        Table contradiction = previous.replace(TextColumn.of("id", repeatIds)).replace(CategoricalColumn.of("segment",
+                repeatSeg));
+        String current = assertThrows(InputException.class,
+                () -> DriftMonitor.monitor(b, b.config(), null, contradiction, previous, Progress.NONE)).getMessage();
+        assertTrue(current.startsWith("the current month's identifier column 'id' holds '" + twice
+                + "' more than once (again at row 701) with a different segment or archetype"), current);
+        String prev = assertThrows(InputException.class,
+                () -> DriftMonitor.monitor(b, b.config(), null, previous, contradiction, Progress.NONE)).getMessage();
+        assertTrue(prev.startsWith("the previous month's identifier column 'id' holds '" + twice
+                + "' more than once (again at row 701)"), prev);
+        // a new customer twice with different segments
+        String[] fresh = ids.clone();
+        String[] freshSeg = seg.clone();
+        fresh[700] = "NEW-1";
+        fresh[800] = "NEW-1";
+        freshSeg[700] = "a";
+        freshSeg[800] = "b";
+        Table dupNew = previous.replace(TextColumn.of("id", fresh)).replace(CategoricalColumn.of("segment", freshSeg));
+        String n = assertThrows(InputException.class,
+                () -> DriftMonitor.monitor(b, b.config(), null, dupNew, previous, Progress.NONE)).getMessage();
+        assertTrue(n.startsWith("the current month's identifier column 'id' holds 'NEW-1' more than once (again at "
+                + "row 801)"), n);
+    }
+
     private static long count(Table t, String segment) {
         long n = 0;
         for (int i = 0; i < t.rowCount(); i++) {

@@ -10,6 +10,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
@@ -31,7 +34,8 @@ import picocli.CommandLine.Spec;
         subcommands = {GenerateCommand.class, InspectCommand.class, DemoCommand.class, CleanCommand.class,
                 SelectCommand.class, FitCommand.class, ProfileCommand.class, BaselineCommand.class,
                 DriftCommand.class, ControlCommand.class, UpliftCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 bad input or failed run (one line on stderr), 2 usage error."})
+        footer = {"", "Exit codes: 0 success, 1 bad input or failed run (one line on stderr), 2 usage error,",
+                "130 stopped by Ctrl-C (143 by SIGTERM): the work stops at its next check and no partial output is left."})
 public final class SegmentCli implements Callable<Integer> {
 
     /** Exit code of a run that failed on bad input or an error while running. */
@@ -48,14 +52,46 @@ public final class SegmentCli implements Callable<Integer> {
 
     private boolean showProgress = true;
 
+    /** Set when the user asks to stop (Ctrl-C); every progress this run hands out reads it. */
+    private AtomicBoolean cancelled = new AtomicBoolean();
+
+    /**
+     * How long a Ctrl-C waits for the running command to stop at its next cancellation check and remove its
+     * staged output before the JVM exits anyway.
+     */
+    private static final long CANCEL_GRACE_SECONDS = 30;
+
     public static void main(String[] args) {
         // Explicitly UTF-8: Java 17's default charset follows the locale, which may be ASCII on a server,
         // and customer data is full of names like "São Paulo".
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
-        int code = run(out, err, args);
-        out.flush();
-        err.flush();
+        // Ctrl-C (SIGINT) and SIGTERM run the shutdown hooks while this thread is still working. The hook sets
+        // the cancel flag, so the engine throws CancelledException at its next check, the command's
+        // OutputDirectory / AtomicFile removes what it staged, and run() returns; the hook waits for that
+        // before letting the JVM exit (with 130 for SIGINT, 143 for SIGTERM).
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancelled.set(true);
+            try {
+                finished.await(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "segment-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code;
+        try {
+            code = run(out, err, true, cancelled, args);
+        } finally {
+            out.flush();
+            err.flush();
+            finished.countDown();
+        }
+        if (cancelled.get()) {
+            return; // the JVM is already shutting down, with the signal's exit code
+        }
         System.exit(code);
     }
 
@@ -66,8 +102,14 @@ public final class SegmentCli implements Callable<Integer> {
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)}, with progress bars off for tests. */
     static int run(PrintWriter out, PrintWriter err, boolean progress, String... args) {
+        return run(out, err, progress, new AtomicBoolean(), args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, boolean, String...)}; setting {@code cancelled} stops the run. */
+    static int run(PrintWriter out, PrintWriter err, boolean progress, AtomicBoolean cancelled, String... args) {
         SegmentCli cli = new SegmentCli();
         cli.showProgress = progress;
+        cli.cancelled = cancelled;
         CommandLine commandLine = new CommandLine(cli);
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -108,7 +150,7 @@ public final class SegmentCli implements Callable<Integer> {
     }
 
     TerminalProgress progress() {
-        return showProgress ? TerminalProgress.forStderr(quiet) : TerminalProgress.hidden();
+        return showProgress ? TerminalProgress.forStderr(quiet, cancelled) : TerminalProgress.hidden(cancelled);
     }
 
     PrintWriter out() {

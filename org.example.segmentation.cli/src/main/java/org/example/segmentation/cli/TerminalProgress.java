@@ -9,7 +9,8 @@ import org.example.segmentation.core.Progress;
 
 /**
  * A one-line progress bar on stderr, redrawn at most ten times a second, shown only when the command runs
- * in a terminal. {@link #cancel()} makes the engine's next {@link #checkCancelled()} stop the work.
+ * in a terminal. Setting the shared cancel flag (Ctrl-C sets it, see {@link SegmentCli#main}) makes the
+ * engine's next {@link #checkCancelled()} stop the work.
  */
 final class TerminalProgress implements Progress, AutoCloseable {
     private static final int WIDTH = 30;
@@ -17,14 +18,15 @@ final class TerminalProgress implements Progress, AutoCloseable {
 
     private final PrintStream err;
     private final boolean visible;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean cancelled;
     private String message = "";
     private long lastDraw;
     private boolean drawn;
 
-    private TerminalProgress(PrintStream err, boolean visible) {
+    private TerminalProgress(PrintStream err, boolean visible, AtomicBoolean cancelled) {
         this.err = err;
         this.visible = visible;
+        this.cancelled = cancelled;
     }
 
     /**
@@ -32,19 +34,15 @@ final class TerminalProgress implements Progress, AutoCloseable {
      * stderr alone; {@code System.console()} is non-null when stdin and stdout are a terminal) and
      * {@code TERM} is not {@code dumb}, unless {@code quiet}.
      */
-    static TerminalProgress forStderr(boolean quiet) {
+    static TerminalProgress forStderr(boolean quiet, AtomicBoolean cancelled) {
         String term = System.getenv("TERM");
         boolean tty = System.console() != null && term != null && !"dumb".equals(term);
-        return new TerminalProgress(System.err, tty && !quiet);
+        return new TerminalProgress(System.err, tty && !quiet, cancelled);
     }
 
     /** A progress that draws nothing (tests, scripts). */
-    static TerminalProgress hidden() {
-        return new TerminalProgress(System.err, false);
-    }
-
-    void cancel() {
-        cancelled.set(true);
+    static TerminalProgress hidden(AtomicBoolean cancelled) {
+        return new TerminalProgress(System.err, false, cancelled);
     }
 
     @Override
