@@ -41,8 +41,6 @@ public final class CustomerSegmenterNodeModel extends StepNodeModel {
         SegmenterConfig config = config(SegmenterConfig.class);
         Table table = read((BufferedDataTable) in[0], exec, 0.1);
         SegmentationResult r = Segmenter.fit(table, config, new KnimeProgress(exec.createSubProgress(0.8)));
-        setWarningMessage(r.model().kSelection().automatic() ? "k=" + r.model().k() + ": "
-                + r.model().kSelection().reason() : null);
         return new PortObject[]{KnimeTables.toKnime(r.segmented(), exec),
             new SegmentationModelPortObject(r.model().toString(), r.model().toBytes()),
             KnimeTables.toKnime(r.kSelection(), exec), pmml(r)};
