@@ -194,4 +194,69 @@ class KnimeBundleFilesTest {
         assertTrue(m.contains("org.eclipse.core.runtime;bundle-version="));
         assertTrue(m.contains("org.example.segmentation.core;bundle-version="));
     }
+
+    @Test
+    void featureCarriesNodesEngineAndEveryBundleTheEngineRequires() throws IOException {
+        Set<String> plugins = new LinkedHashSet<>();
+        Element feature = KnimeFiles.parse(KnimeFiles.ROOT.resolve("feature/feature.xml")).getDocumentElement();
+        for (Element p : KnimeFiles.children(feature, "plugin")) {
+            plugins.add(p.getAttribute("id"));
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> required = new ArrayList<>(List.of("org.example.segmentation", "org.example.segmentation.core"));
+        StringBuilder header = new StringBuilder();
+        boolean in = false;
+        for (String line : Files.readAllLines(KnimeFiles.ENGINE.resolve("META-INF/MANIFEST.MF"))) {
+            if (line.startsWith("Require-Bundle:")) {
+                in = true;
+                header.append(line.substring("Require-Bundle:".length()));
+            } else if (in && line.startsWith(" ")) {
+                header.append(line.substring(1));
+            } else {
+                in = false;
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z0-9_.\\-]+);bundle-version")
+                .matcher(header);
+        while (m.find()) {
+            required.add(m.group(1));
+        }
+        assertTrue(required.size() > 6, "read the engine's Require-Bundle: " + required);
+        // what Weka and Commons Statistics need at run time (see target-platform/target-platform.target)
+        required.addAll(List.of("wrapped.com.googlecode.matrix-toolkits-java.mtj", "wrapped.com.github.fommil.netlib.core",
+                "wrapped.net.sourceforge.f2j.arpack_combined_all", "edankert.com.bounce",
+                "org.apache.commons.numbers.core", "org.apache.commons.rng"));
+        for (String r : required) {
+            if (!plugins.contains(r)) {
+                missing.add(r);
+            }
+        }
+        assertEquals(List.of(), missing);
+        String target = Files.readString(KnimeFiles.ROOT.resolve("target-platform/target-platform.target"));
+        for (String p : plugins) {
+            if (p.startsWith("org.example")) {
+                continue;
+            }
+            String artifact = p.startsWith("wrapped.") ? p.substring(p.lastIndexOf('.') + 1) : p;
+            assertTrue(target.contains(artifact.replace("org.apache.commons.commons-", "commons-")
+                    .replace("com.fasterxml.jackson.core.", "").replace("edankert.com.", "")
+                    .replace("org.apache.commons.statistics.", "commons-statistics-")
+                    .replace("org.apache.commons.numbers.", "commons-numbers-")
+                    .replace("org.apache.commons.rng.sampling", "commons-rng-sampling")
+                    .replace("org.apache.commons.rng", "commons-rng-client-api")), p + " is not in the target");
+        }
+    }
+
+    @Test
+    void knimeProfileModulesExist() throws IOException {
+        String pom = Files.readString(KnimeFiles.ROOT.resolve("pom.xml"));
+        for (String m : List.of("org.example.segmentation", "feature", "update-site")) {
+            assertTrue(pom.contains("<module>" + m + "</module>"), m);
+            assertTrue(Files.isRegularFile(KnimeFiles.ROOT.resolve(m).resolve("pom.xml")), m);
+        }
+        assertTrue(Files.readString(KnimeFiles.BUNDLE.resolve("pom.xml"))
+                .contains("<url>https://update.knime.com/analytics-platform/5.5</url>"));
+        Element site = KnimeFiles.parse(KnimeFiles.ROOT.resolve("update-site/category.xml")).getDocumentElement();
+        assertEquals("org.example.segmentation.feature", KnimeFiles.children(site, "feature").get(0).getAttribute("id"));
+    }
 }
