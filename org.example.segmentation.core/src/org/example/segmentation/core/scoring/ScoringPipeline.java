@@ -102,7 +102,13 @@ public final class ScoringPipeline {
         if (!id.isEmpty() && raw.hasColumn(id)) {
             out.add(raw.column(id));
         }
-        if (segmentation != null) {
+        if (segmentation != null && n == 0) {
+            for (String c : SegmentationModel.OUTPUT_COLUMNS) {
+                out.add(c.equals(SegmentationModel.SEGMENT) || c.equals(SegmentationModel.SEGMENT_SECOND)
+                        ? CategoricalColumn.of(c, new int[0], segmentation.segmentNames())
+                        : NumericColumn.of(c, new double[0]));
+            }
+        } else if (segmentation != null) {
             Table assigned;
             int[] rowOf = null;
             if (cleaning != null) {
@@ -194,16 +200,14 @@ public final class ScoringPipeline {
     public Summary scoreCsv(Path input, CsvReadOptions options, Path output, int chunkRows, Progress progress) {
         long[] counts = new long[4];
         List<String> warnings = new ArrayList<>();
-        try (CsvChunks chunks = CsvReader.chunks(input, options, chunkRows, progress.range(0, 0.5))) {
+        try (CsvChunks chunks = CsvReader.chunks(input, options, chunkRows, progress)) {
             warnings.addAll(chunks.warnings());
-            int total = chunks.rowCount();
             AtomicFile.write(output, os -> {
                 Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
                 CsvWriter.Chunked csv = CsvWriter.defaults().chunked(w);
+                // Progress: the reader's, by bytes (first pass 0..0.5, chunks 0.5..1).
                 for (Table chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
                     progress.checkCancelled();
-                    progress.update(0.5 + 0.5 * counts[0] / Math.max(1, total), "Scoring rows " + (counts[0] + 1)
-                            + ".." + (counts[0] + chunk.rowCount()) + " of " + total);
                     Table scored = score(chunk, Progress.NONE);
                     csv.write(scored);
                     counts[0] += chunk.rowCount();

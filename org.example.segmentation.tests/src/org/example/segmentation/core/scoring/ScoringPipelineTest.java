@@ -89,6 +89,13 @@ class ScoringPipelineTest {
         }
         assertEquals(flagged, summary.outOfRange());
         assertTrue(flagged > 0 && flagged < 0.2 * whole.rowCount(), "out of range: " + flagged);
+
+        // A file with a header and no rows gives the output header and nothing else.
+        Path header = dir.resolve("header.csv");
+        Files.writeString(header, String.join(",", read.columnNames()) + "\n");
+        ScoringPipeline.Summary none = pipeline.scoreCsv(header, CsvReadOptions.defaults(), out, 700, Progress.NONE);
+        assertEquals(0, none.rows());
+        assertEquals(String.join(",", pipeline.outputColumns(read.columnNames())) + "\n", Files.readString(out));
     }
 
     @Test
