@@ -111,6 +111,14 @@ public final class ScoringModel {
         }
         this.tertileLow = body.engagementTertiles().get(0);
         this.tertileHigh = body.engagementTertiles().get(1);
+        this.outputColumns = outputColumns(config);
+    }
+
+    /**
+     * The names of the columns a model fitted with {@code config} appends, in order (as {@link #outputColumns()}),
+     * known before any fit: for a learner node's output spec.
+     */
+    public static List<String> outputColumns(ScoringConfig config) {
         List<String> out = new ArrayList<>();
         out.add(DIGITAL_SCORE);
         out.add(DIGITAL_SCORE_STATUS);
@@ -121,7 +129,7 @@ public final class ScoringModel {
         out.addAll(List.of(CAPABILITY_SCORE, TRUST_SCORE, ARCHETYPE, ARCHETYPE_MARGIN, ARCHETYPE_BORDERLINE,
                 CHANNEL_FIRST, CHANNEL_SECOND, LIFECYCLE_STAGE, ENGAGEMENT_LEVEL, PRODUCT_DEPTH,
                 THIRD_PARTY_OFFER_ALLOWED));
-        this.outputColumns = List.copyOf(out);
+        return List.copyOf(out);
     }
 
     /** The configuration the model was fitted with. */

@@ -197,6 +197,7 @@ class HandComputedScoreTest {
                 "archetype", "archetype_margin", "archetype_borderline", "channel_first", "channel_second",
                 "lifecycle_stage", "engagement_level", "product_depth", "third_party_offer_allowed"),
                 m.outputColumns());
+        assertEquals(m.outputColumns(), ScoringModel.outputColumns(m.config()), "known before the fit");
         Table s = m.score(reference());
         assertEquals(m.outputColumns(), s.columnNames().subList(reference().columnCount(), s.columnCount()));
         assertEquals(reference().columnNames(), s.columnNames().subList(0, reference().columnCount()));
