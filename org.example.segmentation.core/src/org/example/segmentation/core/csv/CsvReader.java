@@ -73,6 +73,25 @@ public final class CsvReader {
         return new Reading(file, options, progress).run();
     }
 
+    /**
+     * Opens {@code file} for reading in chunks of at most {@code chunkRows} rows, in constant memory: the first pass
+     * (structure, row count, types, warnings) runs now, exactly as in {@link #read(Path, CsvReadOptions, Progress)};
+     * then every {@link CsvChunks#next()} reads the next rows. Every chunk has the columns, names and types the whole
+     * read would have; concatenated, the chunks hold the values of the whole read (a categorical column's dictionary
+     * holds only the chunk's levels).
+     *
+     * @param chunkRows the most rows per chunk, at least 1
+     * @throws InputException     as {@link #read(Path, CsvReadOptions, Progress)}, from this call for everything the
+     *                            first pass finds, and from {@link CsvChunks#next()} when the file changed since
+     * @throws CancelledException when {@code progress} says so
+     */
+    public static CsvChunks chunks(Path file, CsvReadOptions options, int chunkRows, Progress progress) {
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunkRows must be at least 1, got " + chunkRows);
+        }
+        return new Reading(file, options, progress).chunks(chunkRows);
+    }
+
     /** One read of one file. */
     private static final class Reading {
         private final Path file;
@@ -96,6 +115,23 @@ public final class CsvReader {
         }
 
         CsvReadResult run() {
+            Prepared prepared = prepare(1);
+            Table table = secondPass(prepared.inferences, prepared.rows, prepared.decimalComma,
+                    progress.range(0.5, 1));
+            progress.update(1, null);
+            return new CsvReadResult(table, delimiter, prepared.decimalComma, warnings, prepared.inferences,
+                    prepared.rows);
+        }
+
+        /** What the first pass decided: the row count, the decimal mark and every column's type. */
+        private record Prepared(int rows, boolean decimalComma, List<ColumnInference> inferences) {
+        }
+
+        /**
+         * Checks the file, detects the delimiter, runs the first pass and decides the decimal mark and the types;
+         * {@code passes} is 1 (read whole) or 2 (read in chunks) for the progress message only.
+         */
+        private Prepared prepare(int passes) {
             checkFile();
             Sample sample = sample();
             if (!sample.truncated && sample.text.isBlank()) {
@@ -112,10 +148,105 @@ public final class CsvReader {
             FirstPass first = firstPass(progress.range(0, 0.5));
             boolean decimalComma = decideDecimalComma(first.stats);
             List<ColumnInference> inferences = decideTypes(first.stats, decimalComma);
-            progress.update(0.5, "Reading " + name + " (pass 2 of 2: loading)");
-            Table table = secondPass(inferences, first.rows, decimalComma, progress.range(0.5, 1));
-            progress.update(1, null);
-            return new CsvReadResult(table, delimiter, decimalComma, warnings, inferences, first.rows);
+            progress.update(0.5, passes == 1 ? "Reading " + name + " (pass 2 of 2: loading)"
+                    : "Reading " + name + " in chunks (pass 2 of 2)");
+            return new Prepared(first.rows, decimalComma, inferences);
+        }
+
+        /** Prepares a read in chunks: the first pass now, the second pass chunk by chunk. */
+        CsvChunks chunks(int chunkRows) {
+            Prepared prepared = prepare(2);
+            return new CsvChunks(new ChunkPass(prepared, chunkRows), delimiter, prepared.decimalComma, warnings,
+                    prepared.inferences, prepared.rows);
+        }
+
+        /** The second pass, one chunk at a time; holds the open file between chunks. */
+        private final class ChunkPass implements CsvChunks.Source {
+            private final Prepared prepared;
+            private final int chunkRows;
+            private final Progress pass = progress.range(0.5, 1);
+            private Utf8Source in;
+            private RecordSource source;
+            private int row;
+            private boolean done;
+
+            ChunkPass(Prepared prepared, int chunkRows) {
+                this.prepared = prepared;
+                this.chunkRows = chunkRows;
+            }
+
+            @Override
+            public Table next() {
+                if (done) {
+                    return null;
+                }
+                boolean ok = false;
+                try {
+                    if (source == null) {
+                        in = open();
+                        source = new RecordSource(in, label, delimiter);
+                        CSVRecord header = source.next();
+                        if (header == null || header.size() != width) {
+                            throw changed();
+                        }
+                    }
+                    int size = Math.min(chunkRows, prepared.rows - row);
+                    if (size <= 0) {
+                        if (source.next() != null) {
+                            throw changed();
+                        }
+                        done = true;
+                        ok = true;
+                        close();
+                        pass.update(1, null);
+                        return null;
+                    }
+                    ColumnSink[] sinks = new ColumnSink[prepared.inferences.size()];
+                    for (int j = 0; j < sinks.length; j++) {
+                        sinks[j] = ColumnSink.of(prepared.inferences.get(j), size, prepared.decimalComma, missing);
+                    }
+                    for (int i = 0; i < size; i++) {
+                        CSVRecord r = source.next();
+                        if (r == null) {
+                            throw changed();
+                        }
+                        checkWidth(r, source);
+                        row++;
+                        for (int j = 0; j < sinks.length; j++) {
+                            if (!sinks[j].add(r.get(j))) {
+                                throw changed();
+                            }
+                        }
+                        if (row % CHECK_EVERY == 0) {
+                            pass.checkCancelled();
+                            pass.update(fraction(in), null);
+                        }
+                    }
+                    List<Column> columns = new ArrayList<>(sinks.length);
+                    for (ColumnSink s : sinks) {
+                        columns.add(s.build());
+                    }
+                    ok = true;
+                    return Table.of(columns);
+                } finally {
+                    if (!ok) {
+                        done = true;
+                        close();
+                    }
+                }
+            }
+
+            @Override
+            public void close() {
+                if (source != null) {
+                    source.close();
+                    source = null;
+                }
+                if (in != null) {
+                    in.close();
+                    in = null;
+                }
+            }
         }
 
         private record FirstPass(ColumnStats[] stats, int rows) {

@@ -121,6 +121,51 @@ public final class CsvWriter {
         write(table, w, Progress.NONE);
     }
 
+    /**
+     * A writer of one CSV text in chunks, to {@code out}: the header (the first chunk's column names) once, then the
+     * rows of every chunk, exactly as {@link #write(Table, Writer)} writes the concatenated chunks. {@code out} is
+     * not closed; call {@link Chunked#flush()} at the end.
+     */
+    public Chunked chunked(Writer out) {
+        return new Chunked(out);
+    }
+
+    /** Writes one CSV text chunk by chunk; see {@link CsvWriter#chunked}. Not thread-safe. */
+    public final class Chunked {
+        private final CSVPrinter printer;
+        private List<String> names;
+
+        private Chunked(Writer out) {
+            try {
+                this.printer = new CSVPrinter(out, format());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * Writes the rows of {@code chunk} (and the header before the first chunk).
+         *
+         * @throws IllegalArgumentException when the chunk's column names differ from the first chunk's
+         * @throws IOException              when the output fails
+         */
+        public void write(Table chunk) throws IOException {
+            if (names == null) {
+                names = chunk.columnNames();
+                printer.printRecord(names);
+            } else if (!names.equals(chunk.columnNames())) {
+                throw new IllegalArgumentException("a chunk has the columns " + chunk.columnNames()
+                        + " but the first chunk had " + names);
+            }
+            printRows(printer, chunk, Progress.NONE);
+        }
+
+        /** Flushes the output (the header alone when no chunk was written: nothing). */
+        public void flush() throws IOException {
+            printer.flush();
+        }
+    }
+
     /** The writing format: RFC 4180 with this delimiter, minimal quoting, {@code \n} after every record. */
     @SuppressWarnings("deprecation") // Builder.get() replaces build() only from Commons CSV 1.13; we accept 1.12
     private CSVFormat format() {
@@ -129,10 +174,16 @@ public final class CsvWriter {
 
     private void print(Table table, Writer out, Progress progress) throws IOException {
         CSVPrinter printer = new CSVPrinter(out, format());
+        printer.printRecord(table.columnNames());
+        printRows(printer, table, progress);
+        printer.flush();
+        progress.update(1, null);
+    }
+
+    private static void printRows(CSVPrinter printer, Table table, Progress progress) throws IOException {
         List<Column> columns = table.columns();
         int n = table.rowCount();
         boolean single = columns.size() == 1;
-        printer.printRecord(table.columnNames());
         for (int row = 0; row < n; row++) {
             for (Column c : columns) {
                 String v = c.format(row);
@@ -146,7 +197,5 @@ public final class CsvWriter {
                 progress.update((double) (row + 1) / n, null);
             }
         }
-        printer.flush();
-        progress.update(1, null);
     }
 }

@@ -1,0 +1,120 @@
+package org.example.segmentation.core.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.example.segmentation.core.InputException;
+import org.example.segmentation.core.Progress;
+import org.example.segmentation.core.cleaning.Cleaner;
+import org.example.segmentation.core.cleaning.CleanerConfig;
+import org.example.segmentation.core.cleaning.CleaningModel;
+import org.example.segmentation.core.csv.CsvReadOptions;
+import org.example.segmentation.core.csv.CsvReader;
+import org.example.segmentation.core.csv.CsvWriter;
+import org.example.segmentation.core.generator.CustomerColumns;
+import org.example.segmentation.core.generator.CustomerGenerator;
+import org.example.segmentation.core.generator.GeneratorConfig;
+import org.example.segmentation.core.segmentation.SegmentationModel;
+import org.example.segmentation.core.segmentation.Segmenter;
+import org.example.segmentation.core.segmentation.SegmenterConfig;
+import org.example.segmentation.core.settings.Settings;
+import org.example.segmentation.core.table.CategoricalColumn;
+import org.example.segmentation.core.table.Table;
+import org.example.segmentation.core.table.TextColumn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** New customers end to end: cleaning model, segmentation model, scoring model; streamed equals in memory. */
+class ScoringPipelineTest {
+
+    private static String csv(Table t) throws IOException {
+        StringWriter w = new StringWriter();
+        CsvWriter.defaults().write(t, w);
+        return w.toString();
+    }
+
+    @Test
+    void streamedScoringEqualsScoringInMemoryAndAssignsTheModelsSegments(@TempDir Path dir) throws IOException {
+        GeneratorConfig g = new GeneratorConfig(3_000, 42L, 1, false, true);
+        Table month1 = CustomerGenerator.generate(g, Progress.NONE);
+        Table month2 = CustomerGenerator.generate(g.withSnapshot(2), Progress.NONE);
+        CleaningModel cleaning = Cleaner.fit(month1, CleanerConfig.fromSettings(Settings.parse(List.of(
+                "id.columns=customer_id"))), Progress.NONE).model();
+        Table cleaned1 = cleaning.apply(month1).table();
+        SegmentationModel segmentation = Segmenter.fit(cleaned1, SegmenterConfig.fromSettings(Settings.parse(List.of(
+                "k=6", "restarts=2", "features=" + Settings.formatList(CustomerColumns.DIGITAL_BEHAVIOUR)))),
+                Progress.NONE).model();
+        ScoringModel scoring = ProfileScorer.fit(month1, ScoringConfig.defaults(), Progress.NONE);
+        ScoringPipeline pipeline = new ScoringPipeline(cleaning, segmentation, scoring);
+
+        Path in = dir.resolve("month2.csv");
+        CsvWriter.defaults().write(month2, in);
+        Path out = dir.resolve("scored.csv");
+        ScoringPipeline.Summary summary = pipeline.scoreCsv(in, CsvReadOptions.defaults(), out, 700, Progress.NONE);
+        Table read = CsvReader.read(in).table();
+        assertEquals(read.rowCount(), summary.rows(), "one output row per input row");
+        assertEquals((read.rowCount() + 699) / 700, summary.chunks());
+        Table whole = pipeline.score(read, Progress.NONE);
+        assertEquals(csv(whole), Files.readString(out), "streamed in chunks = scored at once");
+        assertEquals(pipeline.outputColumns(read.columnNames()), whole.columnNames());
+        assertEquals("customer_id", whole.columnNames().get(0));
+        assertEquals(SegmentationModel.OUTPUT_COLUMNS, whole.columnNames().subList(1, 6));
+        assertEquals(scoring.outputColumns(), whole.columnNames().subList(6, whole.columnCount()));
+
+        // The segments are the segmentation model's for the cleaned rows, matched by identifier.
+        Table cleaned2 = cleaning.apply(read).table();
+        Table assigned = segmentation.assign(cleaned2);
+        Map<String, String> segmentOf = new HashMap<>();
+        TextColumn ids = assigned.text("customer_id");
+        for (int i = 0; i < assigned.rowCount(); i++) {
+            segmentOf.putIfAbsent(ids.value(i), assigned.categorical("segment").level(i));
+        }
+        CategoricalColumn segment = whole.categorical("segment");
+        TextColumn outIds = whole.text("customer_id");
+        for (int i = 0; i < whole.rowCount(); i++) {
+            assertEquals(segmentOf.get(outIds.value(i)), segment.level(i), "row " + i);
+        }
+        long flagged = 0;
+        for (int i = 0; i < whole.rowCount(); i++) {
+            flagged += whole.numeric("out_of_range").value(i) == 1 ? 1 : 0;
+        }
+        assertEquals(flagged, summary.outOfRange());
+        assertTrue(flagged > 0 && flagged < 0.2 * whole.rowCount(), "out of range: " + flagged);
+
+        // A file with a header and no rows gives the output header and nothing else.
+        Path header = dir.resolve("header.csv");
+        Files.writeString(header, String.join(",", read.columnNames()) + "\n");
+        ScoringPipeline.Summary none = pipeline.scoreCsv(header, CsvReadOptions.defaults(), out, 700, Progress.NONE);
+        assertEquals(0, none.rows());
+        assertEquals(String.join(",", pipeline.outputColumns(read.columnNames())) + "\n", Files.readString(out));
+    }
+
+    @Test
+    void withoutSegmentationTheScoresAloneAndBadCombinationsFail(@TempDir Path dir) throws IOException {
+        Table month = CustomerGenerator.generate(new GeneratorConfig(500, 1L, 1, false, true), Progress.NONE);
+        ScoringModel scoring = ProfileScorer.fit(month, ScoringConfig.defaults(), Progress.NONE);
+        ScoringPipeline alone = new ScoringPipeline(null, null, scoring);
+        Table out = alone.score(month, Progress.NONE);
+        assertEquals("customer_id", out.columnNames().get(0));
+        assertEquals(scoring.outputColumns(), out.columnNames().subList(1, out.columnCount()));
+        Path header = dir.resolve("header.csv");
+        Files.writeString(header, String.join(",", month.columnNames()) + "\n");
+        Path target = dir.resolve("out.csv");
+        ScoringPipeline.Summary s = alone.scoreCsv(header, CsvReadOptions.defaults(), target, 100, Progress.NONE);
+        assertEquals(0, s.rows());
+        assertEquals(String.join(",", alone.outputColumns(month.columnNames())) + "\n", Files.readString(target));
+        CleaningModel cleaning = Cleaner.fit(month, CleanerConfig.fromSettings(Settings.empty()), Progress.NONE)
+                .model();
+        InputException e = assertThrows(InputException.class, () -> new ScoringPipeline(cleaning, null, scoring));
+        assertTrue(e.getMessage().contains("give the segmentation model too"), e.getMessage());
+    }
+}
