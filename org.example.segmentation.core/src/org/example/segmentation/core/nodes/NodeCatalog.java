@@ -1,6 +1,5 @@
 package org.example.segmentation.core.nodes;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.example.segmentation.core.cleaning.CleaningReport;
 import org.example.segmentation.core.drift.DriftConfig;
 import org.example.segmentation.core.drift.DriftReport;
 import org.example.segmentation.core.profile.ProfilerConfig;
+import org.example.segmentation.core.scoring.ScoringConfig;
 import org.example.segmentation.core.segmentation.SegmentationModel;
 import org.example.segmentation.core.segmentation.SegmenterConfig;
 import org.example.segmentation.core.selection.SelectorConfig;
@@ -35,9 +35,6 @@ public final class NodeCatalog {
     public static final String CATEGORY_NAME = "Customer Segmentation";
     /** Java package of the node factories in the KNIME bundle. */
     public static final String NODE_PACKAGE = "org.example.segmentation.node";
-    /** The scoring step's config, written by the scoring issue; the scorer node is listed once it exists. */
-    public static final String SCORING_CONFIG_CLASS = "org.example.segmentation.core.scoring.ScoringConfig";
-
     /** Flow variable the Drift Monitor pushes: OK, WARN or ALERT. */
     public static final String FLOW_DRIFT_STATUS = "drift_status";
     /** Flow variable the Drift Monitor pushes: the feature with the largest PSI. */
@@ -64,42 +61,6 @@ public final class NodeCatalog {
     /** The node whose factory is {@code factoryClass}, if any. */
     public static Optional<NodeDoc> byFactory(String factoryClass) {
         return NODES.stream().filter(n -> n.factoryClass().equals(factoryClass)).findFirst();
-    }
-
-    /**
-     * The scoring step's setting specs, read from {@value #SCORING_CONFIG_CLASS}{@code .SPECS}; empty while that
-     * class is not in the engine.
-     */
-    @SuppressWarnings("unchecked")
-    public static List<SettingSpec> scoringSpecs() {
-        try {
-            return (List<SettingSpec>) Class.forName(SCORING_CONFIG_CLASS).getField("SPECS").get(null);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return List.of();
-        }
-    }
-
-    /** Whether the scoring step is in the engine (the Digital Profile Scorer node needs it). */
-    public static boolean scoringAvailable() {
-        try {
-            Class.forName(SCORING_CONFIG_CLASS);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
-    private static Object parseScoring(Settings settings) {
-        try {
-            return Class.forName(SCORING_CONFIG_CLASS).getMethod("fromSettings", Settings.class).invoke(null, settings);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new InputException("the scoring step is not installed in this engine (" + SCORING_CONFIG_CLASS + ")");
-        }
     }
 
     private static List<SettingSpec> only(List<SettingSpec> specs, boolean baselineKeys) {
@@ -263,7 +224,7 @@ public final class NodeCatalog {
                         "Without a Scoring Model at the optional input the node fits one on the input table and "
                         + "outputs it; with one, it scores with it unchanged (monthly scoring). Scoring is row-wise: "
                         + "a slice of the table gets the same answers per row."),
-                "scoring", NodeCatalog::scoringSpecs, NodeCatalog::parseScoring,
+                "scoring", () -> ScoringConfig.SPECS, ScoringConfig::fromSettings,
                 List.of(customers, PortDoc.optional("Scoring Model", PortKind.SCORING_MODEL, "A saved Scoring "
                         + "Model; when connected, the settings are taken from it.")),
                 List.of(PortDoc.table("Scored customers", "The input with the scores appended.", cols(

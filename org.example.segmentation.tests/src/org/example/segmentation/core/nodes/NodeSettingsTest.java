@@ -19,6 +19,7 @@ import org.example.segmentation.core.campaign.UpliftConfig;
 import org.example.segmentation.core.cleaning.CleanerConfig;
 import org.example.segmentation.core.drift.DriftConfig;
 import org.example.segmentation.core.profile.ProfilerConfig;
+import org.example.segmentation.core.scoring.ScoringConfig;
 import org.example.segmentation.core.segmentation.SegmenterConfig;
 import org.example.segmentation.core.selection.SelectorConfig;
 import org.example.segmentation.core.settings.SettingSpec;
@@ -53,7 +54,7 @@ class NodeSettingsTest {
         assertEquals(keys(ProfilerConfig.SPECS), nodeKeys("segment_profiler"));
         assertEquals(keys(ControlGroupConfig.SPECS), nodeKeys("control_group_assigner"));
         assertEquals(keys(UpliftConfig.SPECS), nodeKeys("campaign_uplift"));
-        assertEquals(keys(NodeCatalog.scoringSpecs()), nodeKeys("digital_profile_scorer"));
+        assertEquals(keys(ScoringConfig.SPECS), nodeKeys("digital_profile_scorer"));
         // drift: the baseline node stores what the baseline fixes, the monitor the judging thresholds
         assertEquals(keys(DriftConfig.SPECS), nodeKeys("drift_baseline", "drift_monitor"));
         assertEquals(DriftConfig.BASELINE_KEYS, nodeKeys("drift_baseline"));
@@ -80,9 +81,6 @@ class NodeSettingsTest {
     @Test
     void freshNodesParseTheirDefaultsOrNameTheRequiredSetting() {
         for (NodeDoc n : NodeCatalog.all()) {
-            if (n.id().equals("digital_profile_scorer") && !NodeCatalog.scoringAvailable()) {
-                continue;
-            }
             try {
                 assertTrue(n.parse(n.defaults()) != null, n.id());
             } catch (InputException e) {
