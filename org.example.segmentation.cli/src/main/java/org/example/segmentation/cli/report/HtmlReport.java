@@ -407,7 +407,7 @@ public final class HtmlReport {
                       return {type: 'rect', shape: {x: p0[0], y: p0[1], width: p1[0] - p0[0], height: p1[1] - p0[1]},
                               style: {fill: api.visual('color')}};
                     }},
-                    {type: 'scatter', name: 'archetypes', data: [], markArea: {silent: true,
+                    {type: 'scatter', name: 'archetypes', z: 10, data: [], markArea: {silent: true,
                       itemStyle: {color: 'rgba(0,0,0,0)', borderColor: '#c53030', borderWidth: 1.5},
                       label: {show: true, color: '#c53030', fontWeight: 'bold'},
                       data: D.grid.regions.map(function (r) {
