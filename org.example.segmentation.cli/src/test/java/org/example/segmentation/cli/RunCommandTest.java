@@ -68,6 +68,7 @@ class RunCommandTest {
             CliRun r = segment("run", WORKFLOWS.resolve("01-build-segmentation.yaml").toString(), "--input",
                     month1.toString(), "--out", out.toString());
             assertEquals(0, r.exit(), r.err() + r.out());
+            assertFalse(r.err().contains("'monthly_income'"), "the cleaner converts it; no warning: " + r.err());
         }
         return out;
     }
@@ -122,6 +123,23 @@ class RunCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("no drift check in this run"));
         assertTrue(html.contains("no digital profile scores in this run"));
+    }
+
+    @Test
+    void sameSeedSameCustomersWhateverTheThreadCount() throws Exception {
+        Path one = build();
+        String yaml = Files.readString(WORKFLOWS.resolve("01-build-segmentation.yaml"))
+                .replace("    seed: 42\n", "    seed: 42\n    threads: 2\n");
+        assertTrue(yaml.contains("threads: 2"));
+        Path pipeline = dir.resolve("two-threads.yaml");
+        Files.writeString(pipeline, yaml);
+        Path two = dir.resolve("two-threads");
+        CliRun r = segment("run", pipeline.toString(), "--input", month1.toString(), "--out", two.toString());
+        assertEquals(0, r.exit(), r.err());
+        for (String f : List.of("customers_scored.csv", "k_selection.csv", "profile_long.csv", "segment_summary.csv",
+                "cleaning_report.csv")) {
+            assertEquals(Files.readString(one.resolve(f)), Files.readString(two.resolve(f)), f);
+        }
     }
 
     @Test

@@ -65,7 +65,6 @@ public final class PipelineRunner {
             run.input = run.read.table();
             run.prepared = run.input;
             run.customers = run.input;
-            run.read.warnings().forEach(w -> run.warn("input: " + w));
             for (int i = 0; i < steps.size(); i++) {
                 PipelineStep step = steps.get(i);
                 String label = "[" + (i + 1) + "/" + steps.size() + "] " + step.name();
@@ -73,12 +72,14 @@ public final class PipelineRunner {
                 Settings settings = pipeline.steps().get(step.name());
                 String result;
                 try {
-                    result = step.run(run, settings, progress.range((i + 1.0) / parts, (i + 2.0) / parts));
+                    result = step.run(run, settings, labelled(progress, (i + 1.0) / parts, (i + 2.0) / parts,
+                            label));
                 } catch (InputException e) {
                     throw new InputException("pipeline step '" + step.name() + "' failed: " + e.getMessage(), e);
                 }
                 run.stepResults.put(step.name(), result);
             }
+            inputWarnings(run);
             progress.update((parts - 1.0) / parts, "[report]");
             CsvWriter.defaults().write(run.customers, out.file(PipelineRun.CUSTOMERS));
             int exit = exitCode(run);
@@ -93,6 +94,44 @@ public final class PipelineRunner {
             progress.update(1, "done");
             return new PipelineResult(outDir, out.fileNames(), run.stepResults, summary, run.warnings, exit);
         }
+    }
+
+    /** A step's share of the progress bar, its messages prefixed with the step ({@code [3/6] segment: ...}). */
+    private static Progress labelled(Progress parent, double from, double to, String label) {
+        return new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                parent.update(Double.isNaN(fraction) ? Double.NaN : from + (to - from) * fraction,
+                        message == null ? null : label + ": " + message);
+            }
+
+            @Override
+            public void checkCancelled() {
+                parent.checkCancelled();
+            }
+        };
+    }
+
+    /**
+     * The reader's warnings, as {@code segment clean} shows them: without those about a column the cleaner read as
+     * numbers (its report says what became of the text) or about a pseudonymised column (a warning may quote a value).
+     */
+    private static void inputWarnings(PipelineRun run) {
+        List<String> quiet = new ArrayList<>();
+        if (run.cleaning != null) {
+            quiet.addAll(run.cleaning.model().config().pseudonymiseColumns());
+            run.cleaning.report().columns().stream()
+                    .filter(c -> !c.typeIn().isEmpty() && !c.typeIn().equals(c.typeOut())
+                            && c.typeOut().equals("numeric"))
+                    .forEach(c -> quiet.add(c.feature()));
+        }
+        List<String> shown = new ArrayList<>();
+        for (String w : run.read.warnings()) {
+            if (quiet.stream().noneMatch(c -> w.contains("'" + c + "'"))) {
+                shown.add("input: " + w);
+            }
+        }
+        run.warnings.addAll(0, shown);
     }
 
     private static int exitCode(PipelineRun run) {
