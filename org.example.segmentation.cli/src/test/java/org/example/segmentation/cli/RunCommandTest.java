@@ -189,6 +189,25 @@ class RunCommandTest {
     }
 
     @Test
+    void refittingWithAPreviousRunCarriesTheSegmentIdsOver() throws Exception {
+        Path m1 = build();
+        Path out = dir.resolve("refit");
+        CliRun r = segment("run", WORKFLOWS.resolve("01-build-segmentation.yaml").toString(), "--input",
+                month2.toString(), "--previous", m1.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("ids carried over from the previous run"), r.out());
+        JsonNode model = json(out.resolve("segmentation_model.json")).get("model");
+        assertFalse(model.get("carry_over").isNull(), "the model records the carry-over");
+        JsonNode s = json(out.resolve("summary.json"));
+        assertTrue(s.get("segmentation").get("fitted").asBoolean());
+        List<String> ids = new ArrayList<>();
+        s.get("segmentation").get("segments").forEach(x -> ids.add(x.get("id").asText()));
+        List<String> before = new ArrayList<>();
+        json(m1.resolve("summary.json")).get("segmentation").get("segments").forEach(x -> before.add(x.get("id").asText()));
+        assertTrue(ids.stream().filter(before::contains).count() >= 5, "most segments keep their ids: " + ids);
+    }
+
+    @Test
     void controlPipelineHoldsOutAControlGroupPerSegment() throws Exception {
         Path out = dir.resolve("campaign");
         CliRun r = segment("run", WORKFLOWS.resolve("03-control-group-uplift.yaml").toString(), "--input",
