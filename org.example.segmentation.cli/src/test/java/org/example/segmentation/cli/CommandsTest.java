@@ -125,20 +125,6 @@ class CommandsTest {
     }
 
     @Test
-    void demoWritesTheSampleAndShowsHowItReads() throws Exception {
-        Path out = dir.resolve("demo");
-        CliRun r = segment("demo", "--out", out.toString(), "--rows", "400");
-        assertEquals(0, r.exit(), r.err());
-        assertTrue(Files.isRegularFile(out.resolve("customers.csv")));
-        try (var s = Files.list(out)) {
-            assertEquals(List.of(out.resolve("customers.csv")), s.toList(), "nothing else, no staging left");
-        }
-        assertTrue(r.out().contains("rows: 400"), r.out());
-        assertTrue(r.out().contains("true_persona"), "truth columns included: " + r.out());
-        assertTrue(r.out().contains("warnings:"), r.out());
-    }
-
-    @Test
     void shippedSampleMonthsAreWhatTheReadmeCommandRegenerates() throws Exception {
         // The README documents: segment generate --rows 20000 --seed 42 --snapshot S --with-truth --out ...
         Path data = Path.of("..", "workflows", "data");
