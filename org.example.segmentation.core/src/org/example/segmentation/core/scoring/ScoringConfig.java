@@ -301,11 +301,14 @@ public record ScoringConfig(String idColumn, Scorecard score, Scorecard capabili
             s.add(SettingSpec.of(p + ".indicators", Settings.formatList(e.getValue().keySet()),
                     "indicator columns of " + what.get(p) + " (defaults with weight and direction: "
                             + describe(e.getValue()) + ")"));
-            s.add(SettingSpec.of(p + ".weight.<column>", "1",
+            // pattern keys: one per indicator column, so no single default (a dialog stores them as name=value
+            // lines); the defaults per column are the ones listed with the indicators
+            s.add(SettingSpec.of(p + ".weight.<column>", "",
                     "weight of an indicator of " + what.get(p) + ", at least 0 (default: as listed, else 1)"));
-            s.add(SettingSpec.choice(p + ".direction.<column>", Scorecard.POSITIVE,
+            s.add(SettingSpec.choice(p + ".direction.<column>", "",
                     List.of(Scorecard.POSITIVE, Scorecard.NEGATIVE),
-                    "whether a high value raises (positive) or lowers (negative) " + what.get(p)));
+                    "whether a high value raises (positive) or lowers (negative) " + what.get(p)
+                            + " (default: as listed, else positive)"));
             s.add(SettingSpec.of(p + ".min_weight_share",
                     p.equals("score") ? DEFAULT_SCORE_MIN_SHARE : DEFAULT_AXIS_MIN_SHARE,
                     "share of the total weight whose indicators must be present for a value, 0..1; else missing"));

@@ -7,12 +7,9 @@ public final class PipelineSteps {
     private PipelineSteps() {
     }
 
-    /**
-     * The steps in run order. The score step (issue #5) goes after {@code profile}: a class calling
-     * {@code ProfileScorer} / {@code ScoringPipeline} that appends its columns to {@link PipelineRun#customers()}.
-     */
+    /** The steps in run order: score appends its columns after profile, so baseline and drift see them. */
     public static List<PipelineStep> all() {
         return List.of(new TransformStep(), new CleanStep(), new SelectStep(), new SegmentStep(), new ProfileStep(),
-                new BaselineStep(), new DriftStep(), new ControlStep());
+                new ScoreStep(), new BaselineStep(), new DriftStep(), new ControlStep());
     }
 }
