@@ -139,7 +139,7 @@ public final class Cleaner {
                 Provenance.of("cleaner", config.toSettingsWithoutSecrets(), table, null), p.plans(), droppedInOrder);
         CleaningReport report = ReportBuilder.build(true, config, table, p, out, droppedReport, List.of());
         progress.update(1, null);
-        return new CleaningResult(out, model, report);
+        return new CleaningResult(out, model, report, p.keptRows());
     }
 
     // ---------------------------------------------------------------------------------------------------------

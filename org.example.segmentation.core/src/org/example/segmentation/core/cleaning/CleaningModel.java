@@ -293,7 +293,7 @@ public final class CleaningModel {
         }
         CleaningReport report = ReportBuilder.build(false, config, table, p, out, droppedRows, extras);
         progress.update(1, null);
-        return new CleaningResult(out, this, report);
+        return new CleaningResult(out, this, report, p.keptRows());
     }
 
     // ---------------------------------------------------------------------------------------------------------

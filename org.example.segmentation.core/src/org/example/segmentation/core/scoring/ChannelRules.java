@@ -143,7 +143,7 @@ public record ChannelRules(Map<String, List<String>> rules, boolean usePreferenc
     }
 
     /** The consent columns that are set, in the order whatsapp, marketing, third party. */
-    List<String> consentColumns() {
+    public List<String> consentColumns() {
         List<String> out = new ArrayList<>();
         for (String c : List.of(whatsappOptInColumn, marketingConsentColumn, thirdPartyConsentColumn)) {
             if (!c.isEmpty() && !out.contains(c)) {

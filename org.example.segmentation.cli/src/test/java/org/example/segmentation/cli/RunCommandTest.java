@@ -79,7 +79,8 @@ class RunCommandTest {
         assertEquals(Set.of("customers_scored.csv", "cleaning_model.json", "cleaning_report.csv",
                 "cleaning_rows_removed.csv", "feature_selection.json", "selection_report.csv", "segmentation_model.json",
                 "segmentation_model.pmml", "k_selection.csv", "profile_long.csv", "segment_summary.csv",
-                "segment_descriptions.txt", "drift_baseline.json", "summary.json", "report.html"), files(out),
+                "segment_descriptions.txt", "scoring_model.json", "drift_baseline.json", "summary.json", "report.html"),
+                files(out),
                 "every output, and no staging directory");
         assertEquals("cleaning_model", json(out.resolve("cleaning_model.json")).get("kind").asText());
         assertEquals("feature_selection", json(out.resolve("feature_selection.json")).get("kind").asText());
@@ -101,6 +102,25 @@ class RunCommandTest {
             assertTrue(logins.value(i) >= -1e-9, "row " + i);
         }
 
+        // 0/1 flags the cleaner kept come back exactly as read, not as 2.8e-17 after un-scaling (which the scorer's
+        // consent check refuses)
+        for (String flag : List.of("marketing_consent", "third_party_consent", "whatsapp_opt_in")) {
+            var f = customers.numeric(flag);
+            for (int i = 0; i < customers.rowCount(); i++) {
+                assertTrue(f.isMissing(i) || f.value(i) == 0 || f.value(i) == 1, flag + " row " + i + ": " + f.value(i));
+            }
+        }
+        // the score step: every customer has an archetype, and it mostly matches the generator's planted persona
+        var archetype = customers.categorical("archetype");
+        var persona = customers.categorical("true_persona");
+        int agree = 0;
+        for (int i = 0; i < customers.rowCount(); i++) {
+            String a = archetype.level(i);
+            agree += (a.substring(0, a.length() - 1).toLowerCase(java.util.Locale.ROOT)).equals(persona.level(i)) ? 1
+                    : 0;
+        }
+        assertTrue(agree > 0.8 * customers.rowCount(), "archetype = planted persona for " + agree + " rows");
+
         JsonNode s = json(out.resolve("summary.json"));
         assertEquals("build-segmentation", s.get("pipeline").asText());
         assertEquals(ROWS, s.get("rows_in").asInt());
@@ -117,12 +137,12 @@ class RunCommandTest {
         assertEquals(expectedRows, sum, "every customer in one segment");
         List<String> steps = new ArrayList<>();
         s.get("steps").forEach(x -> steps.add(x.get("step").asText()));
-        assertEquals(List.of("transform", "clean", "select", "segment", "profile", "baseline"), steps);
+        assertEquals(List.of("transform", "clean", "select", "segment", "profile", "score", "baseline"), steps);
         assertEquals(null, s.get("drift"), "no drift step, no drift section");
         assertEquals(6, Files.readAllLines(out.resolve("segment_summary.csv")).size() - 1, "six profiled segments");
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("no drift check in this run"));
-        assertTrue(html.contains("no digital profile scores in this run"));
+        assertFalse(html.contains("no digital profile scores in this run"));
     }
 
     @Test
@@ -183,7 +203,7 @@ class RunCommandTest {
         Path png = Path.of("target", "report-screenshot.png");
         Chromium.require();
         String dom = Chromium.dumpDom(out.resolve("report.html"), dir);
-        assertEquals(List.of("kselection", "heatmap", "projection", "psi", "shares", "migration"),
+        assertEquals(List.of("kselection", "heatmap", "projection", "grid", "scores", "psi", "shares", "migration"),
                 Chromium.assertChartsRendered(dom));
         Chromium.screenshot(out.resolve("report.html"), dir, png, 5600);
     }

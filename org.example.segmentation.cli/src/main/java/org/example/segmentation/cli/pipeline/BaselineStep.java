@@ -11,10 +11,12 @@ import org.example.segmentation.core.settings.Settings;
 /**
  * {@code baseline}: fits a drift baseline ({@link DriftConfig} keys) on this run's customers, in original units, with
  * their segment and distance columns, for later monitoring runs. Defaults the pipeline fills in when the keys are not
- * set: {@code features} = the cleaned features minus the select step's {@code exclude} (truth or target columns);
+ * set: {@code features} = the cleaned features minus the select step's {@code exclude} (truth or target columns),
+ * plus {@code digital_score} when the score step ran (a falling score is worth an alert of its own);
  * {@code segmentation.features} = the segmentation's features. Writes {@value DriftBaseline#FILE_NAME}.
  */
 final class BaselineStep implements PipelineStep {
+    private static final String DIGITAL_SCORE = "digital_score";
 
     @Override
     public String name() {
@@ -36,6 +38,9 @@ final class BaselineStep implements PipelineStep {
                 features.removeAll(run.selection.config().exclude());
             }
             features.removeIf(f -> !run.customers.hasColumn(f));
+            if (run.customers.hasColumn(DIGITAL_SCORE) && !features.contains(DIGITAL_SCORE)) {
+                features.add(DIGITAL_SCORE);
+            }
             s = s.with(DriftConfig.KEY_FEATURES, Settings.formatList(features));
         }
         if (!s.has(DriftConfig.KEY_SEGMENTATION_FEATURES) && run.segmentation != null) {

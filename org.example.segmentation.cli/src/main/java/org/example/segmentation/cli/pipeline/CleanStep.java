@@ -50,7 +50,7 @@ final class CleanStep implements PipelineStep {
         CsvWriter w = CsvWriter.defaults();
         w.write(r.report().toTable(), run.out.file(REPORT));
         w.write(r.report().rowsRemovedTable(), run.out.file(ROWS_REMOVED));
-        run.customers = originalUnits(r.table(), r.model(), run.log1pColumns);
+        run.customers = originalUnits(r, run.prepared, run.input, run.log1pColumns);
         CleaningReport rep = r.report();
         if (rep.rowsOut() == 0) {
             throw new InputException("clean: no rows left after cleaning " + run.inputFile);
@@ -61,24 +61,38 @@ final class CleanStep implements PipelineStep {
     }
 
     /**
-     * The cleaned table with every scaled numeric feature back in its original units ({@link FeatureScaling#unscale})
-     * and the log1p columns back as counts ({@code expm1}): what the profile and the scored customers show.
+     * The cleaned table with every scaled numeric feature back in its original units and the log1p columns back as
+     * counts: what the profile and the scored customers show. A value the cleaner kept as it was is taken from the
+     * row as read ({@code input}, joined through {@link CleaningResult#inputRows}), so a 0/1 flag stays exactly 0 or
+     * 1; a value the cleaner changed (imputed, clipped) is computed back, {@link FeatureScaling#unscale} then
+     * {@code expm1}, and may carry rounding noise in the last digits.
      */
-    static Table originalUnits(Table cleaned, CleaningModel model, List<String> log1p) {
+    static Table originalUnits(CleaningResult cleaning, Table prepared, Table input, List<String> log1p) {
+        Table cleaned = cleaning.table();
         List<Column> columns = new ArrayList<>();
         for (Column c : cleaned.columns()) {
-            Optional<FeatureScaling> s = c instanceof NumericColumn ? model.featureScaling(c.name()) : Optional.empty();
+            Optional<FeatureScaling> s = c instanceof NumericColumn ? cleaning.model().featureScaling(c.name())
+                    : Optional.empty();
             boolean exp = c instanceof NumericColumn && log1p.contains(c.name());
             if (s.isEmpty() && !exp) {
                 columns.add(c);
                 continue;
             }
             NumericColumn n = (NumericColumn) c;
+            NumericColumn before = numeric(prepared, c.name());
+            NumericColumn raw = numeric(input, c.name());
             double[] v = n.toArray();
             boolean[] missing = new boolean[v.length];
             for (int i = 0; i < v.length; i++) {
                 missing[i] = n.isMissing(i);
-                if (!missing[i]) {
+                if (missing[i]) {
+                    continue;
+                }
+                int row = cleaning.inputRow(i);
+                if (before != null && raw != null && !before.isMissing(row) && !raw.isMissing(row)
+                        && (s.isPresent() ? s.get().scale(before.value(row)) : before.value(row)) == v[i]) {
+                    v[i] = raw.value(row); // kept as read: the exact value, no round trip through the scaling
+                } else {
                     double x = s.isPresent() ? s.get().unscale(v[i]) : v[i];
                     v[i] = exp ? Math.expm1(x) : x;
                 }
@@ -86,5 +100,9 @@ final class CleanStep implements PipelineStep {
             columns.add(NumericColumn.of(c.name(), v, missing));
         }
         return Table.of(columns);
+    }
+
+    private static NumericColumn numeric(Table table, String name) {
+        return table.hasColumn(name) && table.column(name) instanceof NumericColumn n ? n : null;
     }
 }

@@ -10,6 +10,6 @@ public final class PipelineSteps {
     /** The steps in run order: score appends its columns after profile, so baseline and drift see them. */
     public static List<PipelineStep> all() {
         return List.of(new TransformStep(), new CleanStep(), new SelectStep(), new SegmentStep(), new ProfileStep(),
-                new BaselineStep(), new DriftStep(), new ControlStep());
+                new ScoreStep(), new BaselineStep(), new DriftStep(), new ControlStep());
     }
 }

@@ -48,7 +48,7 @@ final class ScoreStep implements PipelineStep {
             origin = "fitted";
         }
         model.save(run.out.file(ScoringModel.FILE_NAME));
-        Table scored = model.score(run.customers, progress.range(0.5, 1));
+        Table scored = model.score(withConsentsAsRead(run, model), progress.range(0.5, 1));
         Table customers = run.customers;
         for (String c : model.outputColumns()) {
             Column col = scored.column(c);
@@ -70,5 +70,20 @@ final class ScoreStep implements PipelineStep {
         }
         return origin + "; " + scored.rowCount() + " customers; archetypes " + mix.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The customers with each consent column (WhatsApp opt-in, marketing, third party) as read from the input rather
+     * than as cleaned: consent is a fact, never imputed or rescaled, and a missing consent is no consent.
+     */
+    private static Table withConsentsAsRead(PipelineRun run, ScoringModel model) {
+        Table customers = run.customers;
+        int[] rows = run.cleaning.inputRows();
+        for (String c : model.config().channels().consentColumns()) {
+            if (customers.hasColumn(c) && run.input.hasColumn(c)) {
+                customers = customers.replace(run.input.column(c).selectRows(rows));
+            }
+        }
+        return customers;
     }
 }
