@@ -26,7 +26,7 @@ final class GenerateCommand implements Callable<Integer> {
     private SegmentCli parent;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "10000",
-            description = "Rows of snapshot 1, planted duplicate rows included (default: ${DEFAULT-VALUE}); snapshot 2 has the same customers less about 5% gone, plus about 6% new.")
+            description = "Rows of snapshot 1, planted duplicate rows included (default: ${DEFAULT-VALUE}); snapshot 2 has the same customers less about 5%% gone, plus about 6%% new.")
     private String rows;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
