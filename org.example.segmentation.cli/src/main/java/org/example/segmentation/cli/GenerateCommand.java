@@ -5,25 +5,41 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import org.example.segmentation.core.InputException;
+import org.example.segmentation.core.csv.CsvReader;
 import org.example.segmentation.core.csv.CsvWriter;
+import org.example.segmentation.core.generator.CampaignOutcomes;
 import org.example.segmentation.core.generator.CustomerGenerator;
 import org.example.segmentation.core.generator.GeneratorConfig;
 import org.example.segmentation.core.settings.Settings;
 import org.example.segmentation.core.table.Table;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code segment generate}: synthetic retail-bank customers with known truth (see docs/generator.md). */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Generates synthetic retail-bank customers drawn from latent digital personas, with "
                 + "planted data-quality problems and, for --snapshot 2, planted drift (see docs/generator.md).",
+                "With --readout-for: a simulated campaign readout with a planted uplift instead.",
                 "The same options always give the same bytes."})
 final class GenerateCommand implements Callable<Integer> {
 
     @ParentCommand
     private SegmentCli parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--readout-for", paramLabel = "FILE",
+            description = "Instead of customers, a campaign readout (customer_id, group, segment, converted) for the "
+                    + "treatment and control customers of FILE (a CSV with customer_id, group and segment, such as "
+                    + "the customers_scored.csv of workflows/03-control-group-uplift.yaml), with the planted uplift "
+                    + "of docs/generator.md; only --seed and --out apply.")
+    private Path readoutFor;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "10000",
             description = "Rows of snapshot 1, planted duplicate rows included (default: ${DEFAULT-VALUE}); snapshot 2 has the same customers less about 5%% gone, plus about 6%% new.")
@@ -48,6 +64,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (readoutFor != null) {
+            return readout();
+        }
         Map<String, String> m = new TreeMap<>();
         m.put(GeneratorConfig.KEY_ROWS, rows);
         m.put(GeneratorConfig.KEY_SEED, seed);
@@ -66,6 +85,25 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (out != null) {
             parent.err().println("segment: wrote " + out);
+        }
+        return 0;
+    }
+
+    private int readout() throws java.io.IOException {
+        for (String o : new String[] {"--rows", "--snapshot", "--with-truth", "--no-problems"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new InputException("generate: " + o + " does not apply to --readout-for (only --seed and --out)");
+            }
+        }
+        long s = GeneratorConfig.fromSettings(Settings.of(Map.of(GeneratorConfig.KEY_SEED, seed))).seed();
+        Table customers = CsvReader.read(readoutFor).table();
+        Table readout = CampaignOutcomes.simulate(customers, "customer_id", "group", "segment", s);
+        if (out == null) {
+            CsvWriter.defaults().write(readout, parent.out());
+            parent.out().flush();
+        } else {
+            CsvWriter.defaults().write(readout, out);
+            parent.err().println("segment: wrote " + out + " (" + readout.rowCount() + " customers)");
         }
         return 0;
     }
