@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = "Customer segmentation and digital profiling from the command line.",
         subcommands = {GenerateCommand.class, InspectCommand.class, DemoCommand.class, CleanCommand.class,
                 SelectCommand.class, FitCommand.class, ProfileCommand.class, BaselineCommand.class,
-                DriftCommand.class, ControlCommand.class, UpliftCommand.class},
+                DriftCommand.class, ControlCommand.class, UpliftCommand.class, BenchCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad input or failed run (one line on stderr), 2 usage error."})
 public final class SegmentCli implements Callable<Integer> {
 
