@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVRecord;
 import org.example.segmentation.core.Names;
 import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
@@ -130,33 +129,32 @@ public final class CsvReader {
             int rows = 0;
             long droppedValues = 0;
             long firstDroppedValueLine = -1;
-            try (Utf8Source in = open(); RecordSource source = new RecordSource(in, label, delimiter)) {
-                CSVRecord header = source.next();
-                if (header == null) {
+            try (Utf8Source in = open(); CsvLexer source = new CsvLexer(in, label, delimiter)) {
+                if (!source.next()) {
                     throw emptyFile();
                 }
-                readHeader(header, source.startLine());
+                readHeader(header(source), source.startLine());
                 stats = new ColumnStats[names.size()];
                 for (int j = 0; j < stats.length; j++) {
                     stats[j] = new ColumnStats(names.get(j), options.maxCategoricalLevels());
                 }
-                for (CSVRecord r = source.next(); r != null; r = source.next()) {
-                    checkWidth(r, source);
+                while (source.next()) {
+                    checkWidth(source);
                     if (rows == MAX_ROWS) {
                         throw new InputException(label + ", line " + source.startLine() + ": more than "
                                 + MAX_ROWS + " data rows; split the file");
                     }
                     rows++;
                     for (int j = 0; j < stats.length; j++) {
-                        String v = r.get(j);
+                        CharSequence v = source.field(j);
                         if (missing.matches(v)) {
                             stats[j].addMissing();
                         } else {
-                            stats[j].add(v, source);
+                            stats[j].add(v, source.startLine());
                         }
                     }
                     for (int j = stats.length; j < width; j++) {
-                        if (!r.get(j).isEmpty() && droppedValues++ == 0) {
+                        if (!source.isEmpty(j) && droppedValues++ == 0) {
                             firstDroppedValueLine = source.startLine();
                         }
                     }
@@ -188,19 +186,18 @@ public final class CsvReader {
                 sinks[j] = ColumnSink.of(inferences.get(j), rows, decimalComma, missing);
             }
             int row = 0;
-            try (Utf8Source in = open(); RecordSource source = new RecordSource(in, label, delimiter)) {
-                CSVRecord header = source.next();
-                if (header == null || header.size() != width) {
+            try (Utf8Source in = open(); CsvLexer source = new CsvLexer(in, label, delimiter)) {
+                if (!source.next() || source.size() != width) {
                     throw changed();
                 }
-                for (CSVRecord r = source.next(); r != null; r = source.next()) {
-                    checkWidth(r, source);
+                while (source.next()) {
+                    checkWidth(source);
                     if (row == rows) {
                         throw changed();
                     }
                     row++;
                     for (int j = 0; j < sinks.length; j++) {
-                        if (!sinks[j].add(r.get(j))) {
+                        if (!sinks[j].add(source.field(j))) {
                             throw changed(); // pass 1 found only numbers in this column
                         }
                     }
@@ -283,7 +280,7 @@ public final class CsvReader {
         }
 
         /** Checks the header and sets {@link #names} and {@link #width}. */
-        private void readHeader(CSVRecord header, long line) {
+        private void readHeader(List<String> header, long line) {
             width = header.size();
             int kept = width;
             while (kept > 0 && header.get(kept - 1).isBlank()) {
@@ -318,7 +315,15 @@ public final class CsvReader {
             names = out;
         }
 
-        private static String nextName(CSVRecord header, int j) {
+        private static List<String> header(CsvLexer source) {
+            List<String> out = new ArrayList<>(source.size());
+            for (int j = 0; j < source.size(); j++) {
+                out.add(source.get(j));
+            }
+            return out;
+        }
+
+        private static String nextName(List<String> header, int j) {
             for (int k = j + 1; k < header.size(); k++) {
                 if (!header.get(k).isBlank()) {
                     return header.get(k);
@@ -327,12 +332,13 @@ public final class CsvReader {
             return "";
         }
 
-        private void checkWidth(CSVRecord r, RecordSource source) {
-            if (r.size() != width) {
-                throw new InputException(label + ", line " + source.startLine() + ": " + r.size()
-                        + (r.size() == 1 ? " field" : " fields") + " but the header has " + width
+        private void checkWidth(CsvLexer source) {
+            int size = source.size();
+            if (size != width) {
+                throw new InputException(label + ", line " + source.startLine() + ": " + size
+                        + (size == 1 ? " field" : " fields") + " but the header has " + width
                         + " (delimiter " + CsvReadOptions.describe(delimiter) + ")"
-                        + (r.size() > width ? "; quote values that contain the delimiter" : ""));
+                        + (size > width ? "; quote values that contain the delimiter" : ""));
             }
         }
 
