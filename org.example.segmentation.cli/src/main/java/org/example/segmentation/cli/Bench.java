@@ -5,6 +5,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,6 +87,8 @@ final class Bench {
     private final List<String> notes = new ArrayList<>();
     private final Instant started = Instant.now();
     private Object last;
+    private double[] lastCpuMs = new double[0];
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     Bench(int rows, long seed, int repetitions, int warmup, int threads, boolean skipWeka, Path workDir,
             PrintWriter log) {
@@ -129,10 +132,13 @@ final class Bench {
             last = body.run();
         }
         double[] ms = new double[reps];
+        lastCpuMs = new double[reps];
         for (int r = 0; r < reps; r++) {
+            long c = THREADS.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             last = body.run();
             ms[r] = (System.nanoTime() - t) / 1e6;
+            lastCpuMs[r] = (THREADS.getCurrentThreadCpuTime() - c) / 1e6;
         }
         figure(name, "ms", ms, null);
         log.printf(Locale.ROOT, "bench: %-34s %s%n", name, describe(ms, "ms"));
@@ -148,6 +154,14 @@ final class Bench {
     /** {@link #measure(String, int, int, Body)} for heavy tasks: {@link #heavyRepetitions()}, no warm-up. */
     double[] measureHeavy(String name, Body body) throws Exception {
         return measure(name, 0, heavyRepetitions(), body);
+    }
+
+    /**
+     * The CPU time of the calling thread in each measured run of the last {@link #measure}, in milliseconds: for a
+     * single-threaded body, about what the run takes on an idle machine, which other processes do not inflate.
+     */
+    double[] lastCpuMs() {
+        return lastCpuMs.clone();
     }
 
     /** The result of the last run of the last {@link #measure} body. */
