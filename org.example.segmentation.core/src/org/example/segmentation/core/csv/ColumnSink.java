@@ -23,10 +23,10 @@ abstract class ColumnSink {
     }
 
     /**
-     * Appends a field. Returns false when an inferred numeric column meets a value that is not a number, which
+     * Appends a field (possibly a reusable view, copied when kept). Returns false when an inferred numeric column meets a value that is not a number, which
      * the first pass ruled out (so the file changed); under a numeric schema such a value becomes missing.
      */
-    abstract boolean add(String value);
+    abstract boolean add(CharSequence value);
 
     abstract Column build();
 
@@ -43,7 +43,7 @@ abstract class ColumnSink {
         }
 
         @Override
-        boolean add(String value) {
+        boolean add(CharSequence value) {
             if (missing.matches(value)) {
                 builder.addMissing();
                 return true;
@@ -72,8 +72,8 @@ abstract class ColumnSink {
         }
 
         @Override
-        boolean add(String value) {
-            builder.add(missing.matches(value) ? null : value);
+        boolean add(CharSequence value) {
+            builder.add(missing.matches(value) ? null : value.toString());
             return true;
         }
 
@@ -92,8 +92,8 @@ abstract class ColumnSink {
         }
 
         @Override
-        boolean add(String value) {
-            builder.add(missing.matches(value) ? null : value);
+        boolean add(CharSequence value) {
+            builder.add(missing.matches(value) ? null : value.toString());
             return true;
         }
 

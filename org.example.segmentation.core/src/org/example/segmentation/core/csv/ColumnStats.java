@@ -38,43 +38,93 @@ final class ColumnStats {
     String firstPointOnlyValue;
     long firstCommaOnlyLine = -1;
     String firstCommaOnlyValue;
+    /** Up to this level limit, distinct values are found by scanning their hashes, without a string per value. */
+    private static final int SCANNED_LEVELS = 64;
     private Set<String> distinct = new HashSet<>();
+    private String[] distinctValues;
+    private int[] distinctHashes;
+    private int distinctCount;
 
     ColumnStats(String name, int maxLevels) {
         this.name = name;
         this.maxLevels = maxLevels;
+        if (maxLevels <= SCANNED_LEVELS) {
+            this.distinctValues = new String[maxLevels];
+            this.distinctHashes = new int[maxLevels];
+        }
     }
 
-    /** Counts a non-missing value found in the record that {@code source} returned last. */
-    void add(String value, RecordSource source) {
+    /**
+     * Counts a non-missing value of the record that starts on {@code line}. The value may be a reusable view: it is
+     * copied into a string only when kept (a first offending value, a new distinct value).
+     */
+    void add(CharSequence value, long line) {
         nonMissing++;
         int syntax = NumberSyntax.classify(value);
         if ((syntax & NumberSyntax.POINT) != 0) {
             pointNumbers++;
         } else if (firstNonPointLine < 0) {
-            firstNonPointLine = source.startLine();
-            firstNonPointValue = value;
+            firstNonPointLine = line;
+            firstNonPointValue = value.toString();
         }
         if ((syntax & NumberSyntax.COMMA) != 0) {
             commaNumbers++;
         } else if (firstNonCommaLine < 0) {
-            firstNonCommaLine = source.startLine();
-            firstNonCommaValue = value;
+            firstNonCommaLine = line;
+            firstNonCommaValue = value.toString();
         }
         if (syntax == NumberSyntax.POINT) {
             if (pointOnly++ == 0) {
-                firstPointOnlyLine = source.startLine();
-                firstPointOnlyValue = value;
+                firstPointOnlyLine = line;
+                firstPointOnlyValue = value.toString();
             }
         } else if (syntax == NumberSyntax.COMMA) {
             if (commaOnly++ == 0) {
-                firstCommaOnlyLine = source.startLine();
-                firstCommaOnlyValue = value;
+                firstCommaOnlyLine = line;
+                firstCommaOnlyValue = value.toString();
             }
         }
-        if (distinct != null && distinct.add(value) && distinct.size() > maxLevels) {
-            distinct = null;
+        if (distinct != null) {
+            addDistinct(value);
         }
+    }
+
+    /**
+     * Adds a value to the distinct values, comparing by hash first (the hash of {@link String#hashCode()}, computed on
+     * the characters) so that a value seen before costs no string; gives up beyond {@code maxLevels}.
+     */
+    private void addDistinct(CharSequence value) {
+        if (distinctValues == null) { // a large level limit: a hash set, one string per value
+            if (distinct.add(value.toString()) && distinct.size() > maxLevels) {
+                distinct = null;
+            }
+            return;
+        }
+        int h = 0;
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
+            h = 31 * h + value.charAt(i);
+        }
+        for (int i = 0; i < distinctCount; i++) {
+            if (distinctHashes[i] == h && contentEquals(distinctValues[i], value)) {
+                return;
+            }
+        }
+        if (distinctCount == maxLevels) {
+            distinct = null;
+            distinctValues = null;
+            distinctHashes = null;
+            return;
+        }
+        String v = value.toString();
+        distinct.add(v);
+        distinctValues[distinctCount] = v;
+        distinctHashes[distinctCount] = h;
+        distinctCount++;
+    }
+
+    private static boolean contentEquals(String a, CharSequence b) {
+        return a.contentEquals(b);
     }
 
     /** Counts a missing value. */

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVRecord;
 import org.example.segmentation.core.Names;
 import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
@@ -116,8 +115,7 @@ public final class CsvReader {
 
         CsvReadResult run() {
             Prepared prepared = prepare(1);
-            Table table = secondPass(prepared.inferences, prepared.rows, prepared.decimalComma,
-                    progress.range(0.5, 1));
+            Table table = new ChunkPass(prepared, Math.max(1, prepared.rows), progress.range(0.5, 1)).all();
             progress.update(1, null);
             return new CsvReadResult(table, delimiter, prepared.decimalComma, warnings, prepared.inferences,
                     prepared.rows);
@@ -156,23 +154,27 @@ public final class CsvReader {
         /** Prepares a read in chunks: the first pass now, the second pass chunk by chunk. */
         CsvChunks chunks(int chunkRows) {
             Prepared prepared = prepare(2);
-            return new CsvChunks(new ChunkPass(prepared, chunkRows), delimiter, prepared.decimalComma, warnings,
+            return new CsvChunks(new ChunkPass(prepared, chunkRows, progress.range(0.5, 1)), delimiter, prepared.decimalComma, warnings,
                     prepared.inferences, prepared.rows);
         }
 
-        /** The second pass, one chunk at a time; holds the open file between chunks. */
+        /**
+         * The second pass, the only place values are loaded: the whole table ({@link #run()}, one chunk of every row)
+         * or one chunk at a time ({@link CsvReader#chunks}); holds the open file between chunks.
+         */
         private final class ChunkPass implements CsvChunks.Source {
             private final Prepared prepared;
             private final int chunkRows;
-            private final Progress pass = progress.range(0.5, 1);
+            private final Progress pass;
             private Utf8Source in;
-            private RecordSource source;
+            private CsvLexer source;
             private int row;
             private boolean done;
 
-            ChunkPass(Prepared prepared, int chunkRows) {
+            ChunkPass(Prepared prepared, int chunkRows, Progress pass) {
                 this.prepared = prepared;
                 this.chunkRows = chunkRows;
+                this.pass = pass;
             }
 
             @Override
@@ -184,50 +186,20 @@ public final class CsvReader {
                 try {
                     if (source == null) {
                         in = open();
-                        source = new RecordSource(in, label, delimiter);
-                        CSVRecord header = source.next();
-                        if (header == null || header.size() != width) {
+                        source = new CsvLexer(in, label, delimiter);
+                        if (!source.next() || source.size() != width) {
                             throw changed();
                         }
                     }
                     int size = Math.min(chunkRows, prepared.rows - row);
                     if (size <= 0) {
-                        if (source.next() != null) {
-                            throw changed();
-                        }
-                        done = true;
+                        finish();
                         ok = true;
-                        close();
-                        pass.update(1, null);
                         return null;
                     }
-                    ColumnSink[] sinks = new ColumnSink[prepared.inferences.size()];
-                    for (int j = 0; j < sinks.length; j++) {
-                        sinks[j] = ColumnSink.of(prepared.inferences.get(j), size, prepared.decimalComma, missing);
-                    }
-                    for (int i = 0; i < size; i++) {
-                        CSVRecord r = source.next();
-                        if (r == null) {
-                            throw changed();
-                        }
-                        checkWidth(r, source);
-                        row++;
-                        for (int j = 0; j < sinks.length; j++) {
-                            if (!sinks[j].add(r.get(j))) {
-                                throw changed();
-                            }
-                        }
-                        if (row % CHECK_EVERY == 0) {
-                            pass.checkCancelled();
-                            pass.update(fraction(in), null);
-                        }
-                    }
-                    List<Column> columns = new ArrayList<>(sinks.length);
-                    for (ColumnSink s : sinks) {
-                        columns.add(s.build());
-                    }
+                    Table chunk = load(size);
                     ok = true;
-                    return Table.of(columns);
+                    return chunk;
                 } finally {
                     if (!ok) {
                         done = true;
@@ -236,10 +208,60 @@ public final class CsvReader {
                 }
             }
 
+            /** The whole table: every row in one chunk, then the check that the file ends there. */
+            Table all() {
+                try {
+                    Table table = prepared.rows == 0 ? load(0) : next();
+                    next(); // null, or the file changed: the end of the file is checked here
+                    return table;
+                } finally {
+                    close();
+                }
+            }
+
+            /** Reads the next {@code size} rows into builders sized for them. */
+            private Table load(int size) {
+                ColumnSink[] sinks = new ColumnSink[prepared.inferences.size()];
+                for (int j = 0; j < sinks.length; j++) {
+                    sinks[j] = ColumnSink.of(prepared.inferences.get(j), size, prepared.decimalComma, missing);
+                }
+                for (int i = 0; i < size; i++) {
+                    if (!source.next()) {
+                        throw changed();
+                    }
+                    checkWidth(source);
+                    row++;
+                    for (int j = 0; j < sinks.length; j++) {
+                        if (!sinks[j].add(source.field(j))) {
+                            throw changed(); // pass 1 found only numbers in this column
+                        }
+                    }
+                    if (row % CHECK_EVERY == 0) {
+                        pass.checkCancelled();
+                        pass.update(fraction(in), null);
+                    }
+                }
+                List<Column> columns = new ArrayList<>(sinks.length);
+                for (ColumnSink s : sinks) {
+                    columns.add(s.build());
+                }
+                return Table.of(columns);
+            }
+
+            /** After the last row: the file must end here. */
+            private void finish() {
+                if (source.next()) {
+                    throw changed();
+                }
+                done = true;
+                close();
+                pass.update(1, null);
+            }
+
             @Override
             public void close() {
                 if (source != null) {
-                    source.close();
+                    source.close(); // closes in too
                     source = null;
                 }
                 if (in != null) {
@@ -261,33 +283,32 @@ public final class CsvReader {
             int rows = 0;
             long droppedValues = 0;
             long firstDroppedValueLine = -1;
-            try (Utf8Source in = open(); RecordSource source = new RecordSource(in, label, delimiter)) {
-                CSVRecord header = source.next();
-                if (header == null) {
+            try (Utf8Source in = open(); CsvLexer source = new CsvLexer(in, label, delimiter)) {
+                if (!source.next()) {
                     throw emptyFile();
                 }
-                readHeader(header, source.startLine());
+                readHeader(header(source), source.startLine());
                 stats = new ColumnStats[names.size()];
                 for (int j = 0; j < stats.length; j++) {
                     stats[j] = new ColumnStats(names.get(j), options.maxCategoricalLevels());
                 }
-                for (CSVRecord r = source.next(); r != null; r = source.next()) {
-                    checkWidth(r, source);
+                while (source.next()) {
+                    checkWidth(source);
                     if (rows == MAX_ROWS) {
                         throw new InputException(label + ", line " + source.startLine() + ": more than "
                                 + MAX_ROWS + " data rows; split the file");
                     }
                     rows++;
                     for (int j = 0; j < stats.length; j++) {
-                        String v = r.get(j);
+                        CharSequence v = source.field(j);
                         if (missing.matches(v)) {
                             stats[j].addMissing();
                         } else {
-                            stats[j].add(v, source);
+                            stats[j].add(v, source.startLine());
                         }
                     }
                     for (int j = stats.length; j < width; j++) {
-                        if (!r.get(j).isEmpty() && droppedValues++ == 0) {
+                        if (!source.isEmpty(j) && droppedValues++ == 0) {
                             firstDroppedValueLine = source.startLine();
                         }
                     }
@@ -310,45 +331,6 @@ public final class CsvReader {
                 warnings.add("the file has a header but no data rows");
             }
             return new FirstPass(stats, rows);
-        }
-
-        /** Fills builders sized for {@code rows} rows with the values, typed as decided. */
-        private Table secondPass(List<ColumnInference> inferences, int rows, boolean decimalComma, Progress pass) {
-            ColumnSink[] sinks = new ColumnSink[inferences.size()];
-            for (int j = 0; j < sinks.length; j++) {
-                sinks[j] = ColumnSink.of(inferences.get(j), rows, decimalComma, missing);
-            }
-            int row = 0;
-            try (Utf8Source in = open(); RecordSource source = new RecordSource(in, label, delimiter)) {
-                CSVRecord header = source.next();
-                if (header == null || header.size() != width) {
-                    throw changed();
-                }
-                for (CSVRecord r = source.next(); r != null; r = source.next()) {
-                    checkWidth(r, source);
-                    if (row == rows) {
-                        throw changed();
-                    }
-                    row++;
-                    for (int j = 0; j < sinks.length; j++) {
-                        if (!sinks[j].add(r.get(j))) {
-                            throw changed(); // pass 1 found only numbers in this column
-                        }
-                    }
-                    if (row % CHECK_EVERY == 0) {
-                        pass.checkCancelled();
-                        pass.update(fraction(in), null);
-                    }
-                }
-            }
-            if (row != rows) {
-                throw changed();
-            }
-            List<Column> columns = new ArrayList<>(sinks.length);
-            for (ColumnSink s : sinks) {
-                columns.add(s.build());
-            }
-            return Table.of(columns);
         }
 
         private void checkFile() {
@@ -414,7 +396,7 @@ public final class CsvReader {
         }
 
         /** Checks the header and sets {@link #names} and {@link #width}. */
-        private void readHeader(CSVRecord header, long line) {
+        private void readHeader(List<String> header, long line) {
             width = header.size();
             int kept = width;
             while (kept > 0 && header.get(kept - 1).isBlank()) {
@@ -449,7 +431,15 @@ public final class CsvReader {
             names = out;
         }
 
-        private static String nextName(CSVRecord header, int j) {
+        private static List<String> header(CsvLexer source) {
+            List<String> out = new ArrayList<>(source.size());
+            for (int j = 0; j < source.size(); j++) {
+                out.add(source.get(j));
+            }
+            return out;
+        }
+
+        private static String nextName(List<String> header, int j) {
             for (int k = j + 1; k < header.size(); k++) {
                 if (!header.get(k).isBlank()) {
                     return header.get(k);
@@ -458,12 +448,13 @@ public final class CsvReader {
             return "";
         }
 
-        private void checkWidth(CSVRecord r, RecordSource source) {
-            if (r.size() != width) {
-                throw new InputException(label + ", line " + source.startLine() + ": " + r.size()
-                        + (r.size() == 1 ? " field" : " fields") + " but the header has " + width
+        private void checkWidth(CsvLexer source) {
+            int size = source.size();
+            if (size != width) {
+                throw new InputException(label + ", line " + source.startLine() + ": " + size
+                        + (size == 1 ? " field" : " fields") + " but the header has " + width
                         + " (delimiter " + CsvReadOptions.describe(delimiter) + ")"
-                        + (r.size() > width ? "; quote values that contain the delimiter" : ""));
+                        + (size > width ? "; quote values that contain the delimiter" : ""));
             }
         }
 

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
 import org.example.segmentation.core.Progress;
@@ -166,10 +167,29 @@ public final class CsvWriter {
         }
     }
 
-    /** The writing format: RFC 4180 with this delimiter, minimal quoting, {@code \n} after every record. */
-    @SuppressWarnings("deprecation") // Builder.get() replaces build() only from Commons CSV 1.13; we accept 1.12
+    /** The writing format: {@link #format(char)} with this delimiter. */
     private CSVFormat format() {
-        return RecordSource.format(delimiter).builder().setRecordSeparator("\n").build();
+        return format(delimiter);
+    }
+
+    /**
+     * The writing format, which is also the reading rule of {@link CsvLexer} (the reading tests run Commons CSV with
+     * it as the reference): RFC 4180 with the given delimiter, {@code "} quotes (doubled inside a quoted field), no
+     * escape character, no comments; empty lines skipped and spaces around unquoted fields and around the quotes of
+     * quoted fields dropped when read; minimal quoting and {@code \n} after every record when written.
+     */
+    @SuppressWarnings("deprecation") // Builder.get() replaces build() only from Commons CSV 1.13; we accept 1.12
+    static CSVFormat format(char delimiter) {
+        return CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setQuote('"')
+                .setEscape((Character) null)
+                .setCommentMarker((Character) null)
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setRecordSeparator("\n")
+                .setQuoteMode(QuoteMode.MINIMAL)
+                .build();
     }
 
     private void print(Table table, Writer out, Progress progress) throws IOException {

@@ -1,12 +1,8 @@
 package org.example.segmentation.core.csv;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.example.segmentation.core.InputException;
 
 /**
  * Picks the delimiter of a CSV file from its beginning (see {@link CsvReader} for the rule).
@@ -55,24 +51,29 @@ final class DelimiterDetector {
     private static Shape shape(String sample, boolean truncated, char delimiter) {
         int headerFields = 0;
         boolean consistent = true;
-        try (CSVParser parser = RecordSource.format(delimiter).parse(new StringReader(sample))) {
-            Iterator<CSVRecord> it = parser.iterator();
-            if (!it.hasNext()) {
+        try (CsvLexer lexer = new CsvLexer(new StringReader(sample), "the sample", delimiter)) {
+            if (!lexer.next()) {
                 return new Shape(0, false);
             }
-            headerFields = it.next().size();
-            for (int n = 0; n < SAMPLE_RECORDS && it.hasNext(); n++) {
-                CSVRecord r = it.next();
-                if (truncated && !it.hasNext()) {
-                    break; // the sample may have cut this record
+            headerFields = lexer.size();
+            boolean more = lexer.next();
+            for (int n = 0; n < SAMPLE_RECORDS && more; n++) {
+                int fields = lexer.size();
+                if (truncated) {
+                    more = lexer.next();
+                    if (!more) {
+                        break; // the sample may have cut this record
+                    }
+                } else if (n + 1 < SAMPLE_RECORDS) {
+                    more = lexer.next();
                 }
-                if (r.size() != headerFields) {
+                if (fields != headerFields) {
                     consistent = false;
                     break;
                 }
             }
             return new Shape(headerFields, consistent);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (InputException e) {
             // Quotes that do not parse with this delimiter, or a sample cut inside a quoted field (then what
             // was read so far decides).
             return new Shape(headerFields, truncated && consistent);

@@ -45,7 +45,7 @@ final class NumberSyntax {
      * Classifies {@code s}: {@link #NONE}, {@link #POINT}, {@link #COMMA} or {@link #BOTH} (the decimal marks
      * under which it is a number).
      */
-    static int classify(String s) {
+    static int classify(CharSequence s) {
         int start = 0;
         int end = s.length();
         while (start < end && s.charAt(start) <= ' ') {
@@ -92,9 +92,9 @@ final class NumberSyntax {
 
     /**
      * Parses {@code s} with the given decimal mark. Returns {@code NaN} when {@code s} is not a number under
-     * that mark; a {@code NaN} result is a value only when {@link #isNaNLiteral(String)} holds.
+     * that mark; a {@code NaN} result is a value only when {@link #isNaNLiteral(CharSequence)} holds.
      */
-    static double parse(String s, boolean decimalComma) {
+    static double parse(CharSequence s, boolean decimalComma) {
         int start = 0;
         int end = s.length();
         while (start < end && s.charAt(start) <= ' ') {
@@ -184,7 +184,7 @@ final class NumberSyntax {
                 return negative ? -v : v;
             }
         }
-        String text = s.substring(start, end);
+        String text = s.subSequence(start, end).toString();
         if (decimalComma) {
             text = text.replace(',', '.');
         }
@@ -193,7 +193,7 @@ final class NumberSyntax {
     }
 
     /** Whether {@code s} is, after trimming and an optional sign, the word {@code NaN} in any letter case. */
-    static boolean isNaNLiteral(String s) {
+    static boolean isNaNLiteral(CharSequence s) {
         int start = 0;
         int end = s.length();
         while (start < end && s.charAt(start) <= ' ') {
@@ -209,7 +209,7 @@ final class NumberSyntax {
     }
 
     /** Returns the index after a valid exponent starting at {@code i}, or -1. */
-    private static int skipExponent(String s, int i, int end) {
+    private static int skipExponent(CharSequence s, int i, int end) {
         char c = s.charAt(i);
         if (c != 'e' && c != 'E') {
             return -1;
@@ -231,8 +231,25 @@ final class NumberSyntax {
         return c == 'I' || c == 'i' || c == 'N' || c == 'n';
     }
 
-    private static boolean isWord(String s, int start, int end, String lowerCaseWord) {
-        return end - start == lowerCaseWord.length()
-                && s.regionMatches(true, start, lowerCaseWord, 0, lowerCaseWord.length());
+    private static boolean isWord(CharSequence s, int start, int end, String lowerCaseWord) {
+        if (end - start != lowerCaseWord.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerCaseWord.length(); i++) {
+            if (!sameIgnoringCase(s.charAt(start + i), lowerCaseWord.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether two characters are equal ignoring case, by the rule of {@link String#regionMatches(boolean, int, String, int, int)}. */
+    static boolean sameIgnoringCase(char a, char b) {
+        if (a == b) {
+            return true;
+        }
+        char ua = Character.toUpperCase(a);
+        char ub = Character.toUpperCase(b);
+        return ua == ub || Character.toLowerCase(ua) == Character.toLowerCase(ub);
     }
 }

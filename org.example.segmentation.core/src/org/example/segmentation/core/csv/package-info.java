@@ -1,8 +1,10 @@
 /**
  * CSV files in and out of the engine: {@link org.example.segmentation.core.csv.CsvReader} reads a file into a
  * {@link org.example.segmentation.core.table.Table}, {@link org.example.segmentation.core.csv.CsvWriter}
- * writes one. Parsing and printing are done by Apache Commons CSV; this package adds encoding checks,
- * detection, type inference and messages that say where a problem is.
+ * writes one. Printing uses Apache Commons CSV; reading (whole or in chunks) and delimiter detection split records
+ * with a lexer of its own (package-private {@code CsvLexer}) that follows exactly the same format, for speed, and is
+ * tested against Commons CSV. This package adds encoding checks, detection, type inference and messages that say where a problem
+ * is.
  *
  * <p>This description is the reference for every rule below; the README repeats it for users.
  *

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         description = "Customer segmentation and digital profiling from the command line.",
         subcommands = {GenerateCommand.class, InspectCommand.class, DemoCommand.class, CleanCommand.class,
                 SelectCommand.class, FitCommand.class, ProfileCommand.class, BaselineCommand.class,
-                DriftCommand.class, ControlCommand.class, UpliftCommand.class, ScoreCommand.class, RunCommand.class},
+                DriftCommand.class, ControlCommand.class, UpliftCommand.class, ScoreCommand.class, RunCommand.class,
+                BenchCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad input or failed run (one line on stderr), 2 usage error,",
                 "130 stopped by Ctrl-C (143 by SIGTERM): the work stops at its next check and no partial output is left."})
 public final class SegmentCli implements Callable<Integer> {

@@ -1,0 +1,263 @@
+package org.example.segmentation.core.csv;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Arrays;
+
+import org.example.segmentation.core.InputException;
+
+/**
+ * Splits CSV text into records and fields, with the physical line each record starts on; every malformed quote is an
+ * {@link InputException} naming the file and the line.
+ *
+ * <p>The reading rules are those of {@link CsvWriter#format(char)}, which the first version of the reader parsed with
+ * Commons CSV: RFC 4180 with the given delimiter, {@code "} quotes doubled inside a quoted field, no escape character,
+ * no comments; empty lines skipped; spaces ({@link Character#isWhitespace}) around unquoted fields and around the
+ * quotes of quoted fields dropped; a quote inside an unquoted field is an ordinary character; CR, LF and CRLF end a
+ * record. Physical lines are counted as Commons CSV counts them: every CR, and every LF not preceded by a CR.
+ *
+ * <p><b>Why it is shaped this way.</b> Reading is the first cost of every run on a large file, and a general parser
+ * spends most of its time per character in buffered-reader calls and per field in building a {@code String}. Here one
+ * loop per field walks a plain {@code char[]} window, copies the field's characters into one reusable array, and the
+ * fields are handed out as a reusable {@link CharSequence} view ({@link #field(int)}), so a numeric value is
+ * classified and parsed without ever becoming a {@code String}; {@link #get(int)} makes one when it is needed.
+ */
+final class CsvLexer implements Closeable {
+    private static final int EOF = -1;
+    private static final int WINDOW = 1 << 16;
+
+    private final Reader in;
+    private final String file;
+    private final char delimiter;
+    private final char[] window = new char[WINDOW];
+    private int pos;
+    private int limit;
+    private boolean ended;
+
+    /** The characters of the current record's fields, one after the other. */
+    private char[] chars = new char[1024];
+    private int length;
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private int size;
+
+    /** The physical line of the next character to read (1-based). */
+    private long line = 1;
+    private long recordLine = -1;
+    private final View view = new View();
+
+    CsvLexer(Reader in, String file, char delimiter) {
+        this.in = in;
+        this.file = file;
+        this.delimiter = delimiter;
+    }
+
+    /** Reads the next record; false at the end of the text. */
+    boolean next() {
+        size = 0;
+        length = 0;
+        int c = read();
+        while (c == '\r' || c == '\n') { // empty lines
+            endLine(c);
+            c = read();
+        }
+        if (c == EOF) {
+            recordLine = -1;
+            return false;
+        }
+        recordLine = line;
+        while (true) {
+            while (c != EOF && c != delimiter && c != '\r' && c != '\n' && Character.isWhitespace((char) c)) {
+                c = read();
+            }
+            int start = length;
+            if (c == '"') {
+                c = quoted();
+                addField(start, length);
+            } else {
+                // The common case: copy up to the delimiter or the end of the line, then drop trailing spaces.
+                while (c != delimiter && c != '\r' && c != '\n' && c != EOF) {
+                    append((char) c);
+                    c = read();
+                }
+                int end = length;
+                while (end > start && Character.isWhitespace(chars[end - 1])) {
+                    end--;
+                }
+                addField(start, end);
+            }
+            if (c == delimiter) {
+                c = read();
+                continue;
+            }
+            if (c == '\r' || c == '\n') {
+                endLine(c);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Reads a quoted field whose opening quote was just read; returns the character after the closing quote and the
+     * spaces that follow it (a delimiter, a line end or EOF).
+     */
+    private int quoted() {
+        long openedOn = line;
+        boolean afterCR = false;
+        while (true) {
+            int c = read();
+            if (c == EOF) {
+                throw new InputException(file + ", line " + openedOn + ": a quoted field starts here and its closing"
+                        + " '\"' is missing (a '\"' inside a quoted field must be doubled)");
+            }
+            if (c == '"') {
+                c = read();
+                if (c == '"') {
+                    append('"');
+                    afterCR = false;
+                    continue;
+                }
+                while (c != delimiter && c != '\r' && c != '\n' && c != EOF) {
+                    if (!Character.isWhitespace((char) c)) {
+                        throw new InputException(file + ", line " + line + ": text after the closing '\"' of a quoted"
+                                + " field (a '\"' inside a quoted field must be doubled, and the field must end at its"
+                                + " closing quote)");
+                    }
+                    c = read();
+                }
+                return c;
+            }
+            if (c == '\r' || c == '\n' && !afterCR) {
+                line++;
+            }
+            afterCR = c == '\r';
+            append((char) c);
+        }
+    }
+
+    /** Counts the line end {@code c} (CR, LF) and consumes the LF of a CRLF. */
+    private void endLine(int c) {
+        line++;
+        if (c == '\r' && peek() == '\n') {
+            pos++;
+        }
+    }
+
+    private int read() {
+        if (pos == limit && !fill()) {
+            return EOF;
+        }
+        return window[pos++];
+    }
+
+    private int peek() {
+        if (pos == limit && !fill()) {
+            return EOF;
+        }
+        return window[pos];
+    }
+
+    private boolean fill() {
+        if (ended) {
+            return false;
+        }
+        try {
+            int n;
+            do {
+                n = in.read(window, 0, window.length);
+            } while (n == 0);
+            if (n < 0) {
+                ended = true;
+                return false;
+            }
+            pos = 0;
+            limit = n;
+            return true;
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    private void append(char c) {
+        if (length == chars.length) {
+            chars = Arrays.copyOf(chars, chars.length * 2);
+        }
+        chars[length++] = c;
+    }
+
+    private void addField(int start, int end) {
+        if (size == starts.length) {
+            starts = Arrays.copyOf(starts, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
+        }
+        starts[size] = start;
+        ends[size] = end;
+        size++;
+    }
+
+    /** The number of fields of the current record. */
+    int size() {
+        return size;
+    }
+
+    /** Field {@code j} of the current record as a new string. */
+    String get(int j) {
+        return new String(chars, starts[j], ends[j] - starts[j]);
+    }
+
+    /**
+     * Field {@code j} of the current record as a view that is valid until the next call of {@code field} or
+     * {@link #next()}; the same object every time.
+     */
+    CharSequence field(int j) {
+        view.start = starts[j];
+        view.end = ends[j];
+        return view;
+    }
+
+    /** Whether field {@code j} of the current record is empty. */
+    boolean isEmpty(int j) {
+        return starts[j] == ends[j];
+    }
+
+    /** The physical line (1-based) on which the current record starts. */
+    long startLine() {
+        return recordLine;
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Closing a file we only read: nothing was lost.
+        }
+    }
+
+    /** A field of the current record, without copying. */
+    private final class View implements CharSequence {
+        int start;
+        int end;
+
+        @Override
+        public int length() {
+            return end - start;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return chars[start + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return new String(chars, start + from, to - from);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, start, end - start);
+        }
+    }
+}
