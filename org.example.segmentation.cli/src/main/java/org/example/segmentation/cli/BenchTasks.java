@@ -69,6 +69,7 @@ final class BenchTasks {
                 task("clean", BenchTasks::clean), task("select", BenchTasks::select),
                 task("kmeans", BenchTasks::kMeans), task("weka", BenchTasks::weka),
                 task("auto_k", BenchTasks::automaticK), task("drift", BenchTasks::drift),
+                task("score", BenchEndToEnd::scoring), task("pipeline", BenchEndToEnd::pipeline),
                 task("memory", BenchTasks::memory));
     }
 

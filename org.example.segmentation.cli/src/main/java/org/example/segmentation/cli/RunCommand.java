@@ -53,10 +53,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PipelineDefinition pipeline = PipelineDefinition.load(pipelineFile);
-        if (previous != null) {
-            pipeline = pipeline.withPrevious(previous.toAbsolutePath().normalize());
-        }
+        PipelineDefinition pipeline = PipelineDefinition.load(pipelineFile,
+                previous == null ? null : previous.toAbsolutePath().normalize());
         PipelineResult result;
         try (TerminalProgress progress = parent.progress()) {
             result = PipelineRunner.run(pipeline, input, csv.toReadOptions(), out, progress);

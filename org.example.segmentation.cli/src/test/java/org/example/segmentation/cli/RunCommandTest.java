@@ -163,6 +163,24 @@ class RunCommandTest {
     }
 
     @Test
+    void previousOnTheCommandLineSatisfiesADriftStepOfAFileWithoutOne() throws Exception {
+        Path m1 = build();
+        String yaml = Files.readString(WORKFLOWS.resolve("02-monthly-scoring-and-drift.yaml"))
+                .replaceAll("(?m)^previous:.*\n", "");
+        assertFalse(yaml.contains("previous:"));
+        Path pipeline = dir.resolve("no-previous.yaml");
+        Files.writeString(pipeline, yaml);
+        CliRun without = segment("run", pipeline.toString(), "--input", month2.toString(), "--out",
+                dir.resolve("none").toString());
+        assertEquals(1, without.exit());
+        assertTrue(without.err().contains("--previous DIR"), without.err());
+        CliRun with = segment("run", pipeline.toString(), "--input", month2.toString(), "--previous", m1.toString(),
+                "--out", dir.resolve("with-previous").toString());
+        assertTrue(with.exit() == 0 || with.exit() == 3 || with.exit() == 4, with.err());
+        assertTrue(Files.isRegularFile(dir.resolve("with-previous").resolve("feature_drift.csv")));
+    }
+
+    @Test
     void monthlyPipelineAppliesTheModelsAndExitsWithTheDriftStatus() throws Exception {
         Path m1 = build();
         Path out = dir.resolve("month2");

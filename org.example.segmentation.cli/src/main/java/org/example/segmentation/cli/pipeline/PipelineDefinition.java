@@ -76,11 +76,24 @@ public record PipelineDefinition(Path file, String name, String description, Pat
      * @throws InputException naming the pipeline file and, for a bad step or key, the step and the key
      */
     public static PipelineDefinition load(Path file) {
-        return load(file, PipelineSteps.all());
+        return load(file, null, PipelineSteps.all());
+    }
+
+    /**
+     * As {@link #load(Path)}, with the previous run {@code previous} (the command line's {@code --previous}) in place
+     * of the file's {@code previous:} when not null, before the steps are validated: a step that needs a previous run
+     * is then satisfied by either.
+     */
+    public static PipelineDefinition load(Path file, Path previous) {
+        return load(file, previous, PipelineSteps.all());
     }
 
     /** As {@link #load(Path)}, with the given steps (in run order). */
     static PipelineDefinition load(Path file, List<PipelineStep> known) {
+        return load(file, null, known);
+    }
+
+    private static PipelineDefinition load(Path file, Path previousOverride, List<PipelineStep> known) {
         JsonNode root = readTree(file);
         String where = "pipeline file " + file;
         if (root == null || !root.isObject()) {
@@ -98,7 +111,8 @@ public record PipelineDefinition(Path file, String name, String description, Pat
         String description = text(root, "description", where, "");
         String previousText = text(root, "previous", where, "");
         Path base = file.toAbsolutePath().getParent();
-        Path previous = previousText.isEmpty() ? null : base.resolve(previousText).normalize();
+        Path previous = previousOverride != null ? previousOverride
+                : previousText.isEmpty() ? null : base.resolve(previousText).normalize();
         boolean reuse = false;
         JsonNode r = root.get("reuse_models");
         if (r != null && !r.isNull()) {
