@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 import org.example.segmentation.core.InputException;
 
@@ -24,6 +26,8 @@ import org.example.segmentation.core.InputException;
  * classified and parsed without ever becoming a {@code String}; {@link #get(int)} makes one when it is needed.
  */
 final class CsvLexer implements Closeable {
+    /** The most characters a field may hold (after unquoting); a longer one is an {@link InputException}. */
+    static final int MAX_FIELD = 1_000_000;
     private static final int EOF = -1;
     private static final int WINDOW = 1 << 16;
 
@@ -45,6 +49,11 @@ final class CsvLexer implements Closeable {
     /** The physical line of the next character to read (1-based). */
     private long line = 1;
     private long recordLine = -1;
+    /** Where the field being read starts in {@link #chars}, and on which physical line. */
+    private int fieldStart;
+    private long fieldLine;
+    /** The column names, for messages only; null while the header is read. */
+    private String[] names;
     private final View view = new View();
 
     CsvLexer(Reader in, String file, char delimiter) {
@@ -72,6 +81,8 @@ final class CsvLexer implements Closeable {
                 c = read();
             }
             int start = length;
+            fieldStart = start;
+            fieldLine = line;
             if (c == '"') {
                 c = quoted();
                 addField(start, length);
@@ -181,12 +192,40 @@ final class CsvLexer implements Closeable {
 
     private void append(char c) {
         if (length == chars.length) {
-            chars = Arrays.copyOf(chars, chars.length * 2);
+            grow();
         }
         chars[length++] = c;
     }
 
+    /**
+     * Makes room for more characters, unless the field being read already holds {@link #MAX_FIELD}: then it fails, so
+     * a huge field (or a quote that never closes) is refused without being buffered beyond the limit. Checked only
+     * here, off the per-character path; {@link #addField} checks the fields that fit without growing.
+     */
+    private void grow() {
+        if (length - fieldStart >= MAX_FIELD) {
+            throw fieldTooLong();
+        }
+        chars = Arrays.copyOf(chars, chars.length * 2);
+    }
+
+    private InputException fieldTooLong() {
+        int column = size + 1;
+        String name = names != null && column <= names.length ? " ('" + names[column - 1] + "')" : "";
+        return new InputException(file + ", line " + fieldLine + ", column " + column + name + ": the field is longer"
+                + " than " + String.format(Locale.ROOT, "%,d", MAX_FIELD) + " characters, the limit per"
+                + " field; if it should be short, look for a '\"' that opens a quoted field there and is never closed");
+    }
+
+    /** Gives the column names, used in messages only. */
+    void names(List<String> columnNames) {
+        this.names = columnNames.toArray(String[]::new);
+    }
+
     private void addField(int start, int end) {
+        if (end - start > MAX_FIELD) {
+            throw fieldTooLong();
+        }
         if (size == starts.length) {
             starts = Arrays.copyOf(starts, size * 2);
             ends = Arrays.copyOf(ends, size * 2);

@@ -76,6 +76,28 @@ class CsvReaderTest {
         assertEquals(ColumnType.NUMERIC, r.typeOf("score"));
     }
 
+    @Test
+    void aSetDelimiterReadsAGenuinelyOneColumnFile() {
+        // no candidate splits the header
+        CsvReadResult one = CsvReader.read(write(dir, "one.csv", "comment\nfine, thanks\nok\n"),
+                CsvReadOptions.defaults().withDelimiter(';'));
+        assertEquals(List.of("comment"), one.table().columnNames());
+        assertEquals("fine, thanks", one.table().column("comment").format(0));
+        // ',' splits the header but not the records consistently: one column of free text, as set
+        CsvReadResult notes = CsvReader.read(write(dir, "notes.csv", "Notes, free text\nfine, thanks, really\nok\n"),
+                CsvReadOptions.defaults().withDelimiter('\t'));
+        assertEquals(List.of("Notes, free text"), notes.table().columnNames());
+        assertEquals(2, notes.rowCount());
+    }
+
+    @Test
+    void aFieldOfExactlyTheLimitIsRead() {
+        String longest = "y".repeat(CsvLexer.MAX_FIELD);
+        CsvReadResult r = CsvReader.read(write(dir, "long.csv", "id,note\n1,\"" + longest + "\"\n2," + longest + "\n"));
+        assertEquals(longest, r.table().column("note").format(0));
+        assertEquals(longest, r.table().column("note").format(1));
+    }
+
     // ---- encoding ------------------------------------------------------------------------------------------
 
     @Test
