@@ -77,7 +77,7 @@ final class CsvLexer implements Closeable {
         }
         recordLine = line;
         while (true) {
-            while (c != EOF && c != delimiter && c != '\r' && c != '\n' && Character.isWhitespace((char) c)) {
+            while (c != EOF && c != delimiter && c != '\r' && c != '\n' && isSpace((char) c)) {
                 c = read();
             }
             int start = length;
@@ -88,12 +88,12 @@ final class CsvLexer implements Closeable {
                 addField(start, length);
             } else {
                 // The common case: copy up to the delimiter or the end of the line, then drop trailing spaces.
-                while (c != delimiter && c != '\r' && c != '\n' && c != EOF) {
+                if (c != delimiter && c != '\r' && c != '\n' && c != EOF) {
                     append((char) c);
-                    c = read();
+                    c = scanUnquoted();
                 }
                 int end = length;
-                while (end > start && Character.isWhitespace(chars[end - 1])) {
+                while (end > start && isSpace(chars[end - 1])) {
                     end--;
                 }
                 addField(start, end);
@@ -145,6 +145,59 @@ final class CsvLexer implements Closeable {
             afterCR = c == '\r';
             append((char) c);
         }
+    }
+
+    /**
+     * Reads the rest of an unquoted field and returns the character after it (a delimiter, a line end or EOF).
+     *
+     * <p>Shaped for speed, since almost every field of a large file goes through here: a tight loop over the window
+     * array finds the end of the field, and the run is copied with one {@code System.arraycopy}, instead of a
+     * {@code read()} and an {@code append} per character. A field may span windows: then the loop goes on in the next.
+     */
+    private int scanUnquoted() {
+        char d = delimiter;
+        while (true) {
+            char[] w = window;
+            int from = pos;
+            int p = from;
+            int lim = limit;
+            while (p < lim) {
+                char ch = w[p];
+                if (ch == d || ch == '\n' || ch == '\r') {
+                    break;
+                }
+                p++;
+            }
+            appendRun(w, from, p - from);
+            if (p < lim) {
+                pos = p + 1;
+                return w[p];
+            }
+            pos = p;
+            if (!fill()) {
+                return EOF;
+            }
+        }
+    }
+
+    /** Appends {@code n} characters of {@code src}; fails when the field would pass {@link #MAX_FIELD}. */
+    private void appendRun(char[] src, int from, int n) {
+        if (length + n - fieldStart > MAX_FIELD) {
+            throw fieldTooLong();
+        }
+        while (length + n > chars.length) {
+            grow();
+        }
+        System.arraycopy(src, from, chars, length, n);
+        length += n;
+    }
+
+    /**
+     * {@link Character#isWhitespace}, with the answer for printable ASCII (no whitespace there) first: every field
+     * starts and ends with such a check.
+     */
+    private static boolean isSpace(char c) {
+        return c <= ' ' || c >= 0x80 ? Character.isWhitespace(c) : false;
     }
 
     /** Counts the line end {@code c} (CR, LF) and consumes the LF of a CRLF. */

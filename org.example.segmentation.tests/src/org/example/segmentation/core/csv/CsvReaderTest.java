@@ -177,6 +177,19 @@ class CsvReaderTest {
     }
 
     @Test
+    void aMissingTokenThatIsANumberIsMissingInANumericColumn() {
+        // the reader parses numbers before comparing tokens only when no token is a number: here one is
+        CsvReadOptions options = CsvReadOptions.defaults().withMissingTokens("", "-999", "NA");
+        CsvReadResult r = CsvReader.read(write(dir, "sentinel.csv", "a,b\n1.5,x\n-999,y\n -999 ,x\n-999.5,y\nNA,x\n"),
+                options);
+        assertEquals(ColumnType.NUMERIC, r.typeOf("a"));
+        NumericColumn a = (NumericColumn) r.table().column("a");
+        assertEquals(3, a.missingCount());
+        assertTrue(a.isMissing(1) && a.isMissing(2) && a.isMissing(4));
+        assertEquals(-999.5, a.value(3));
+    }
+
+    @Test
     void withoutTheEmptyTokenEmptyFieldsAreValues() {
         CsvReadOptions options = CsvReadOptions.defaults().withMissingTokens("NA");
         CsvReadResult r = CsvReader.read(write(dir, "empty.csv", "a,b\n,x\nNA,y\nz,\n"), options);
