@@ -44,6 +44,15 @@ abstract class ColumnSink {
 
         @Override
         boolean add(CharSequence value) {
+            if (!missing.anyNumber) {
+                // Most values are numbers: parse first, which is exact when no missing token is a number, and
+                // saves the token comparison for them.
+                double d = NumberSyntax.parse(value, decimalComma);
+                if (!Double.isNaN(d)) {
+                    builder.add(d);
+                    return true;
+                }
+            }
             if (missing.matches(value)) {
                 builder.addMissing();
                 return true;
@@ -64,7 +73,12 @@ abstract class ColumnSink {
     }
 
     private static final class Categorical extends ColumnSink {
+        /** Levels kept for reuse; a categorical column has few (50 by default). */
+        private static final int CACHED_LEVELS = 64;
         private final CategoricalColumn.Builder builder;
+        private final String[] levels = new String[CACHED_LEVELS];
+        private final int[] hashes = new int[CACHED_LEVELS];
+        private int levelCount;
 
         Categorical(String name, int rows, MissingTokens missing) {
             super(missing);
@@ -73,8 +87,32 @@ abstract class ColumnSink {
 
         @Override
         boolean add(CharSequence value) {
-            builder.add(missing.matches(value) ? null : value.toString());
+            builder.add(missing.matches(value) ? null : level(value));
             return true;
+        }
+
+        /**
+         * The level {@code value} holds, as the string seen first: found by hash among the levels seen so far, so a
+         * repeated level costs no new string and its map lookup in the builder uses the string's cached hash.
+         */
+        private String level(CharSequence value) {
+            int h = 0;
+            int n = value.length();
+            for (int i = 0; i < n; i++) {
+                h = 31 * h + value.charAt(i);
+            }
+            for (int i = 0; i < levelCount; i++) {
+                if (hashes[i] == h && levels[i].contentEquals(value)) {
+                    return levels[i];
+                }
+            }
+            String s = value.toString();
+            if (levelCount < CACHED_LEVELS) {
+                levels[levelCount] = s;
+                hashes[levelCount] = h;
+                levelCount++;
+            }
+            return s;
         }
 
         @Override

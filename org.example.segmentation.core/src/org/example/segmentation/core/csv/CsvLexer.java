@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 import org.example.segmentation.core.InputException;
 
@@ -24,6 +26,8 @@ import org.example.segmentation.core.InputException;
  * classified and parsed without ever becoming a {@code String}; {@link #get(int)} makes one when it is needed.
  */
 final class CsvLexer implements Closeable {
+    /** The most characters a field may hold (after unquoting); a longer one is an {@link InputException}. */
+    static final int MAX_FIELD = 1_000_000;
     private static final int EOF = -1;
     private static final int WINDOW = 1 << 16;
 
@@ -45,6 +49,11 @@ final class CsvLexer implements Closeable {
     /** The physical line of the next character to read (1-based). */
     private long line = 1;
     private long recordLine = -1;
+    /** Where the field being read starts in {@link #chars}, and on which physical line. */
+    private int fieldStart;
+    private long fieldLine;
+    /** The column names, for messages only; null while the header is read. */
+    private String[] names;
     private final View view = new View();
 
     CsvLexer(Reader in, String file, char delimiter) {
@@ -68,21 +77,23 @@ final class CsvLexer implements Closeable {
         }
         recordLine = line;
         while (true) {
-            while (c != EOF && c != delimiter && c != '\r' && c != '\n' && Character.isWhitespace((char) c)) {
+            while (c != EOF && c != delimiter && c != '\r' && c != '\n' && isSpace((char) c)) {
                 c = read();
             }
             int start = length;
+            fieldStart = start;
+            fieldLine = line;
             if (c == '"') {
                 c = quoted();
                 addField(start, length);
             } else {
                 // The common case: copy up to the delimiter or the end of the line, then drop trailing spaces.
-                while (c != delimiter && c != '\r' && c != '\n' && c != EOF) {
+                if (c != delimiter && c != '\r' && c != '\n' && c != EOF) {
                     append((char) c);
-                    c = read();
+                    c = scanUnquoted();
                 }
                 int end = length;
-                while (end > start && Character.isWhitespace(chars[end - 1])) {
+                while (end > start && isSpace(chars[end - 1])) {
                     end--;
                 }
                 addField(start, end);
@@ -136,6 +147,59 @@ final class CsvLexer implements Closeable {
         }
     }
 
+    /**
+     * Reads the rest of an unquoted field and returns the character after it (a delimiter, a line end or EOF).
+     *
+     * <p>Shaped for speed, since almost every field of a large file goes through here: a tight loop over the window
+     * array finds the end of the field, and the run is copied with one {@code System.arraycopy}, instead of a
+     * {@code read()} and an {@code append} per character. A field may span windows: then the loop goes on in the next.
+     */
+    private int scanUnquoted() {
+        char d = delimiter;
+        while (true) {
+            char[] w = window;
+            int from = pos;
+            int p = from;
+            int lim = limit;
+            while (p < lim) {
+                char ch = w[p];
+                if (ch == d || ch == '\n' || ch == '\r') {
+                    break;
+                }
+                p++;
+            }
+            appendRun(w, from, p - from);
+            if (p < lim) {
+                pos = p + 1;
+                return w[p];
+            }
+            pos = p;
+            if (!fill()) {
+                return EOF;
+            }
+        }
+    }
+
+    /** Appends {@code n} characters of {@code src}; fails when the field would pass {@link #MAX_FIELD}. */
+    private void appendRun(char[] src, int from, int n) {
+        if (length + n - fieldStart > MAX_FIELD) {
+            throw fieldTooLong();
+        }
+        while (length + n > chars.length) {
+            grow();
+        }
+        System.arraycopy(src, from, chars, length, n);
+        length += n;
+    }
+
+    /**
+     * {@link Character#isWhitespace}, with the answer for printable ASCII (no whitespace there) first: every field
+     * starts and ends with such a check.
+     */
+    private static boolean isSpace(char c) {
+        return c <= ' ' || c >= 0x80 ? Character.isWhitespace(c) : false;
+    }
+
     /** Counts the line end {@code c} (CR, LF) and consumes the LF of a CRLF. */
     private void endLine(int c) {
         line++;
@@ -181,12 +245,40 @@ final class CsvLexer implements Closeable {
 
     private void append(char c) {
         if (length == chars.length) {
-            chars = Arrays.copyOf(chars, chars.length * 2);
+            grow();
         }
         chars[length++] = c;
     }
 
+    /**
+     * Makes room for more characters, unless the field being read already holds {@link #MAX_FIELD}: then it fails, so
+     * a huge field (or a quote that never closes) is refused without being buffered beyond the limit. Checked only
+     * here, off the per-character path; {@link #addField} checks the fields that fit without growing.
+     */
+    private void grow() {
+        if (length - fieldStart >= MAX_FIELD) {
+            throw fieldTooLong();
+        }
+        chars = Arrays.copyOf(chars, chars.length * 2);
+    }
+
+    private InputException fieldTooLong() {
+        int column = size + 1;
+        String name = names != null && column <= names.length ? " ('" + names[column - 1] + "')" : "";
+        return new InputException(file + ", line " + fieldLine + ", column " + column + name + ": the field is longer"
+                + " than " + String.format(Locale.ROOT, "%,d", MAX_FIELD) + " characters, the limit per"
+                + " field; if it should be short, look for a '\"' that opens a quoted field there and is never closed");
+    }
+
+    /** Gives the column names, used in messages only. */
+    void names(List<String> columnNames) {
+        this.names = columnNames.toArray(String[]::new);
+    }
+
     private void addField(int start, int end) {
+        if (end - start > MAX_FIELD) {
+            throw fieldTooLong();
+        }
         if (size == starts.length) {
             starts = Arrays.copyOf(starts, size * 2);
             ends = Arrays.copyOf(ends, size * 2);

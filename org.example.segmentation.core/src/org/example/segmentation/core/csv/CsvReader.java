@@ -137,6 +137,9 @@ public final class CsvReader {
             }
             delimiter = options.delimiter() != null ? options.delimiter()
                     : DelimiterDetector.detect(sample.text, sample.truncated);
+            if (options.delimiter() != null) {
+                checkSetDelimiter(sample);
+            }
             if (options.decimalMark() == DecimalMark.COMMA && delimiter == ',') {
                 throw new InputException(label + ": decimal comma is set but the delimiter is ','; set the"
                         + " delimiter to ';' (or tab or |) or the decimal mark to point");
@@ -190,6 +193,7 @@ public final class CsvReader {
                         if (!source.next() || source.size() != width) {
                             throw changed();
                         }
+                        source.names(names);
                     }
                     int size = Math.min(chunkRows, prepared.rows - row);
                     if (size <= 0) {
@@ -288,6 +292,7 @@ public final class CsvReader {
                     throw emptyFile();
                 }
                 readHeader(header(source), source.startLine());
+                source.names(names);
                 stats = new ColumnStats[names.size()];
                 for (int j = 0; j < stats.length; j++) {
                     stats[j] = new ColumnStats(names.get(j), options.maxCategoricalLevels());
@@ -385,6 +390,29 @@ public final class CsvReader {
             }
             boolean truncated = n > DelimiterDetector.SAMPLE_CHARS;
             return new Sample(new String(buf, 0, Math.min(n, DelimiterDetector.SAMPLE_CHARS)), truncated);
+        }
+
+        /**
+         * A set delimiter that leaves the header one single column while another candidate splits the header and the
+         * first records into the same number of columns (more than one) is a mistake, not a one-column file.
+         */
+        private void checkSetDelimiter(Sample sample) {
+            DelimiterDetector.Shape given = DelimiterDetector.shape(sample.text, sample.truncated, delimiter);
+            if (given.headerFields() != 1) {
+                return;
+            }
+            char other = DelimiterDetector.detect(sample.text, sample.truncated);
+            if (other == delimiter) {
+                return;
+            }
+            DelimiterDetector.Shape split = DelimiterDetector.shape(sample.text, sample.truncated, other);
+            if (split.headerFields() > 1 && split.consistent()) {
+                throw new InputException(label + ": the delimiter is set to " + CsvReadOptions.describe(delimiter)
+                        + ", which leaves the header one single column (" + quote(given.firstField()) + "), but "
+                        + CsvReadOptions.describe(other) + " splits it into " + split.headerFields()
+                        + " columns; set the delimiter to " + CsvReadOptions.describe(other)
+                        + " (or leave it unset to detect it)");
+            }
         }
 
         private InputException emptyFile() {

@@ -45,17 +45,23 @@ final class DelimiterDetector {
         return best == 0 ? ',' : best;
     }
 
-    private record Shape(int headerFields, boolean consistent) {
+    /**
+     * How {@code delimiter} splits the sample: the fields of the header and its first field (empty when the sample has
+     * no record), and whether the records after it that were looked at have as many.
+     */
+    record Shape(int headerFields, boolean consistent, String firstField) {
     }
 
-    private static Shape shape(String sample, boolean truncated, char delimiter) {
+    static Shape shape(String sample, boolean truncated, char delimiter) {
         int headerFields = 0;
+        String firstField = "";
         boolean consistent = true;
         try (CsvLexer lexer = new CsvLexer(new StringReader(sample), "the sample", delimiter)) {
             if (!lexer.next()) {
-                return new Shape(0, false);
+                return new Shape(0, false, "");
             }
             headerFields = lexer.size();
+            firstField = lexer.get(0);
             boolean more = lexer.next();
             for (int n = 0; n < SAMPLE_RECORDS && more; n++) {
                 int fields = lexer.size();
@@ -72,11 +78,11 @@ final class DelimiterDetector {
                     break;
                 }
             }
-            return new Shape(headerFields, consistent);
+            return new Shape(headerFields, consistent, firstField);
         } catch (InputException e) {
             // Quotes that do not parse with this delimiter, or a sample cut inside a quoted field (then what
             // was read so far decides).
-            return new Shape(headerFields, truncated && consistent);
+            return new Shape(headerFields, truncated && consistent, firstField);
         }
     }
 }

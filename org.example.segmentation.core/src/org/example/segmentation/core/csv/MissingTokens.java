@@ -13,6 +13,8 @@ final class MissingTokens {
     private final String[] tokens;
     private final boolean emptyIsMissing;
     private final int maxLength;
+    /** Whether some token reads as a number (such as {@code -999}); when none does, a number is never missing. */
+    final boolean anyNumber;
     /** For characters below 128: whether some token may start with it (in any letter case). */
     private final boolean[] asciiStarts = new boolean[128];
 
@@ -29,6 +31,11 @@ final class MissingTokens {
             }
         }
         this.maxLength = max;
+        boolean number = false;
+        for (String t : this.tokens) {
+            number |= !Double.isNaN(NumberSyntax.parse(t, false)) || !Double.isNaN(NumberSyntax.parse(t, true));
+        }
+        this.anyNumber = number;
     }
 
     /** Whether {@code value} is missing. */
@@ -60,12 +67,29 @@ final class MissingTokens {
         return false;
     }
 
+    /**
+     * Compares ignoring case; two ASCII characters are compared by their lower-case forms directly, which is what the
+     * general rule gives for them, without the {@code Character} case tables (this runs for many short values).
+     */
     private static boolean sameIgnoringCase(CharSequence value, int start, String token) {
         for (int i = 0; i < token.length(); i++) {
-            if (!NumberSyntax.sameIgnoringCase(value.charAt(start + i), token.charAt(i))) {
+            char a = value.charAt(start + i);
+            char b = token.charAt(i);
+            if (a == b) {
+                continue;
+            }
+            if ((a | b) < 128) {
+                if (asciiLower(a) != asciiLower(b)) {
+                    return false;
+                }
+            } else if (!NumberSyntax.sameIgnoringCase(a, b)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 }

@@ -31,6 +31,9 @@
  * ({@code a, b} reads {@code b}); to keep them, quote the field ({@code " b"}).</li>
  * <li>Every record must have as many fields as the header; otherwise the read fails naming the line, the
  * number of fields found and expected, and the delimiter.</li>
+ * <li>A field holds at most 1,000,000 characters (after unquoting); a longer one fails the read naming the line
+ * it starts on, its column and the limit, as soon as the limit is passed, so memory stays bounded (a quote that
+ * is never closed in a large file fails this way too).</li>
  * </ul>
  *
  * <h3>Header</h3>
@@ -56,6 +59,10 @@
  * </ol>
  * An inconsistent winner then fails the read with the line of the first bad record, which is usually the
  * most useful message.
+ * <p>A set delimiter is checked against the same sample: when it leaves the header one single column while the
+ * candidate detection would pick splits the header into several and is consistent, the read fails naming the
+ * delimiter set and the one to use (a file with one column whose header holds, say, a comma still reads when
+ * its records do not split consistently).
  *
  * <h3>Missing values</h3>
  * A field is missing when it equals one of the missing tokens after removing surrounding whitespace,
@@ -119,8 +126,9 @@
  * <h3>Errors</h3>
  * Every error is an {@link org.example.segmentation.core.InputException} with a one-line message that starts
  * with the file and, where it applies, the line and the column: missing file, a directory, empty file,
- * invalid UTF-8, malformed quotes, empty or duplicate column name, wrong number of fields, a schema entry for
- * an absent column, decimal comma with delimiter {@code ,}, a file that changes between the two passes.
+ * invalid UTF-8, malformed quotes, empty or duplicate column name, wrong number of fields, a field longer than
+ * 1,000,000 characters, a set delimiter that leaves the header one column while another splits it, a schema entry
+ * for an absent column, decimal comma with delimiter {@code ,}, a file that changes between the two passes.
  *
  * <h3>Memory and progress</h3>
  * The file is read twice and never held as text: the first pass checks the structure and counts, keeping per

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.example.segmentation.core.InputException;
+import org.example.segmentation.core.Progress;
 import org.example.segmentation.core.table.ColumnType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +147,45 @@ class CsvReaderErrorsTest {
     void textAfterClosingQuoteNamesItsLine() {
         Path f = write(dir, "after.csv", "a,b\n1,2\n3,\"x\"y\n");
         assertTrue(fails(f).getMessage().startsWith(f + ", line 3: text after the closing '\"' of a quoted field"));
+    }
+
+    @Test
+    void aSetDelimiterThatLeavesTheHeaderOneColumnNamesTheDelimiterToUse() {
+        Path f = write(dir, "semi.csv", "id,age,city\n1,34,Bonn\n2,51,Köln\n");
+        String expected = f + ": the delimiter is set to ';', which leaves the header one single column"
+                + " ('id,age,city'), but ',' splits it into 3 columns; set the delimiter to ',' (or leave it unset to"
+                + " detect it)";
+        assertEquals(expected, fails(f, CsvReadOptions.defaults().withDelimiter(';')).getMessage());
+        assertEquals(expected, assertThrows(InputException.class, () -> CsvReader.chunks(f,
+                CsvReadOptions.defaults().withDelimiter(';'), 10, Progress.NONE)).getMessage());
+        Path tabs = write(dir, "tabs.csv", "id\tage\n1\t34\n");
+        assertTrue(fails(tabs, CsvReadOptions.defaults().withDelimiter('|')).getMessage().endsWith(
+                "but tab splits it into 2 columns; set the delimiter to tab (or leave it unset to detect it)"));
+    }
+
+    @Test
+    void aFieldLongerThanTheLimitNamesLineColumnAndLimit() {
+        String big = "x".repeat(CsvLexer.MAX_FIELD + 1);
+        Path f = write(dir, "big.csv", "a,b\n1,2\n3," + big + "\n4,5\n");
+        assertEquals(f + ", line 3, column 2 ('b'): the field is longer than 1,000,000 characters, the limit per"
+                + " field; if it should be short, look for a '\"' that opens a quoted field there and is never closed",
+                fails(f).getMessage());
+        // quoted, with line breaks inside: the line is the one the field starts on
+        Path quoted = write(dir, "quoted.csv", "a,b\n1,\"x\ny\"\n\"" + "\n".repeat(CsvLexer.MAX_FIELD + 1) + "\",3\n");
+        assertTrue(fails(quoted).getMessage().startsWith(quoted + ", line 4, column 1 ('a'): the field is longer than"
+                + " 1,000,000 characters"), fails(quoted).getMessage());
+    }
+
+    @Test
+    void aQuoteThatNeverClosesInALargeFileStopsAtTheFieldLimit() {
+        // Without the limit the lexer would buffer the rest of the file as one field and fail only at its end.
+        StringBuilder sb = new StringBuilder("a,b\n1,2\n3,\"oops\n");
+        for (int i = 0; i < 200_000; i++) {
+            sb.append(i).append(",").append(i % 7).append('\n');
+        }
+        Path f = write(dir, "open-big.csv", sb.toString());
+        assertTrue(fails(f).getMessage().startsWith(f + ", line 3, column 2 ('b'): the field is longer than 1,000,000"
+                + " characters"), fails(f).getMessage());
     }
 
     @Test

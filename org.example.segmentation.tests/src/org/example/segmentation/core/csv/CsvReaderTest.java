@@ -76,6 +76,28 @@ class CsvReaderTest {
         assertEquals(ColumnType.NUMERIC, r.typeOf("score"));
     }
 
+    @Test
+    void aSetDelimiterReadsAGenuinelyOneColumnFile() {
+        // no candidate splits the header
+        CsvReadResult one = CsvReader.read(write(dir, "one.csv", "comment\nfine, thanks\nok\n"),
+                CsvReadOptions.defaults().withDelimiter(';'));
+        assertEquals(List.of("comment"), one.table().columnNames());
+        assertEquals("fine, thanks", one.table().column("comment").format(0));
+        // ',' splits the header but not the records consistently: one column of free text, as set
+        CsvReadResult notes = CsvReader.read(write(dir, "notes.csv", "Notes, free text\nfine, thanks, really\nok\n"),
+                CsvReadOptions.defaults().withDelimiter('\t'));
+        assertEquals(List.of("Notes, free text"), notes.table().columnNames());
+        assertEquals(2, notes.rowCount());
+    }
+
+    @Test
+    void aFieldOfExactlyTheLimitIsRead() {
+        String longest = "y".repeat(CsvLexer.MAX_FIELD);
+        CsvReadResult r = CsvReader.read(write(dir, "long.csv", "id,note\n1,\"" + longest + "\"\n2," + longest + "\n"));
+        assertEquals(longest, r.table().column("note").format(0));
+        assertEquals(longest, r.table().column("note").format(1));
+    }
+
     // ---- encoding ------------------------------------------------------------------------------------------
 
     @Test
@@ -152,6 +174,19 @@ class CsvReaderTest {
         assertEquals("NA", r.table().column("income").format(3));
         assertEquals(1, r.table().column("segment").missingCount());
         assertTrue(r.table().column("segment").isMissing(1));
+    }
+
+    @Test
+    void aMissingTokenThatIsANumberIsMissingInANumericColumn() {
+        // the reader parses numbers before comparing tokens only when no token is a number: here one is
+        CsvReadOptions options = CsvReadOptions.defaults().withMissingTokens("", "-999", "NA");
+        CsvReadResult r = CsvReader.read(write(dir, "sentinel.csv", "a,b\n1.5,x\n-999,y\n -999 ,x\n-999.5,y\nNA,x\n"),
+                options);
+        assertEquals(ColumnType.NUMERIC, r.typeOf("a"));
+        NumericColumn a = (NumericColumn) r.table().column("a");
+        assertEquals(3, a.missingCount());
+        assertTrue(a.isMissing(1) && a.isMissing(2) && a.isMissing(4));
+        assertEquals(-999.5, a.value(3));
     }
 
     @Test

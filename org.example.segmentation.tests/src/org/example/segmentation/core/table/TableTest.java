@@ -251,4 +251,32 @@ class TableTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ColumnType.parse("date"));
         assertTrue(e.getMessage().contains("'date'") && e.getMessage().contains("numeric, categorical, text"));
     }
+
+    @Test
+    void textColumnKeepsEveryValueExactlyThroughItsCompactStorage() {
+        // empty and missing, non-Latin text, a surrogate pair and a lone surrogate (which UTF-8 could not keep)
+        String[] values = { "C0000001", "", null, "Região", "Возраст", "\uD83D\uDE00 ok", "\uD800", null, "x" };
+        TextColumn c = TextColumn.of("id", values);
+        assertEquals(values.length, c.size());
+        assertEquals(2, c.missingCount());
+        assertArrayEquals(values, c.toArray());
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(values[i], c.value(i));
+            assertEquals(values[i] == null, c.isMissing(i));
+        }
+        TextColumn picked = c.selectRows(new int[] { 8, 2, 0, 0, 5 });
+        assertArrayEquals(new String[] { "x", null, "C0000001", "C0000001", "\uD83D\uDE00 ok" }, picked.toArray());
+        assertEquals(1, picked.missingCount());
+        assertArrayEquals(values, c.rename("other").toArray());
+        assertEquals(7, c.summary().distinct());
+        assertThrows(IndexOutOfBoundsException.class, () -> c.value(values.length));
+        TextColumn.Builder b = TextColumn.builder("grown", 1);
+        for (int i = 0; i < 1000; i++) {
+            b.add(i % 10 == 0 ? null : "value " + i);
+        }
+        TextColumn grown = b.build();
+        assertEquals("value 999", grown.value(999));
+        assertNull(grown.value(990));
+        assertEquals(100, grown.missingCount());
+    }
 }

@@ -75,6 +75,25 @@ class BadInputMatrixTest {
     }
 
     @Test
+    void wrongDelimiter() throws Exception {
+        write("commas.csv", "id,age,city\n1,34,Bonn\n2,51,K\u00f6ln\n");
+        fails(1, "commas.csv: the delimiter is set to ';', which leaves the header one single column ('id,age,city'),"
+                + " but ',' splits it into 3 columns; set the delimiter to ','", "clean", "--input", p("commas.csv"),
+                "--delimiter", ";", "--out", p("out"));
+        fails(1, "set the delimiter to ','", "fit", "--input", p("good.csv"), "--delimiter", "tab", "--out", p("out"));
+        // a genuinely one-column file still reads with a set delimiter
+        write("one.csv", "comment\nfine, thanks\nok\n");
+        ok("inspect", p("one.csv"), "--delimiter", ";");
+    }
+
+    @Test
+    void aTenMegabyteField() throws Exception {
+        write("big.csv", "a,b\n1,2\n3," + "x".repeat(10_000_000) + "\n");
+        fails(1, "big.csv, line 3, column 2 ('b'): the field is longer than 1,000,000 characters, the limit per field",
+                "clean", "--input", p("big.csv"), "--out", p("out"));
+    }
+
+    @Test
     void raggedRow() throws Exception {
         write("ragged.csv", "a,b,c\n1,2,3\n4,5\n");
         fails(1, "ragged.csv, line 3: 2 fields but the header has 3 (delimiter ',')", "clean", "--input",
