@@ -250,6 +250,36 @@ class DriftCommandTest {
         assertTrue(zero.err().contains("--chunk-rows must be at least 1, got 0"), zero.err());
     }
 
+    /**
+     * A baseline feature that reads as text in the month (a stray 'unknown' among the incomes) is read again with the
+     * baseline's type before any chunk is monitored: those values become missing, the rest is monitored as numbers.
+     */
+    @Test
+    void aNumericFeatureWithAStrayWordIsReadAsTheBaselineSaysInChunks() throws Exception {
+        Path m1 = dir.resolve("clean-month1.csv");
+        assertEquals(0, segment("generate", "--rows", "2000", "--seed", "8", "--no-problems", "--out", m1.toString())
+                .exit());
+        Path m2 = dir.resolve("month2.csv");
+        assertEquals(0, segment("generate", "--rows", "2000", "--seed", "8", "--snapshot", "2", "--out",
+                m2.toString()).exit());
+        assertEquals(org.example.segmentation.core.table.ColumnType.TEXT, CsvReader.read(m2).table()
+                .column("monthly_income").type(), "month 2 has words among the incomes");
+        Path b = baseline(m1);
+        assertEquals("numeric", DriftBaseline.load(b.resolve(DriftBaseline.FILE_NAME)).type("monthly_income"));
+        Path out = dir.resolve("drift");
+        CliRun r = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out", out.toString(),
+                "--chunk-rows", "300");
+        assertTrue(List.of(DriftCommand.EXIT_OK, DriftCommand.EXIT_WARN, DriftCommand.EXIT_ALERT).contains(r.exit()),
+                r.out() + r.err());
+        List<String> header = List.of(header(out.resolve(DriftCommand.FEATURES)).split(","));
+        String income = Files.readAllLines(out.resolve(DriftCommand.FEATURES)).stream()
+                .filter(l -> l.startsWith("monthly_income,")).findFirst().orElseThrow();
+        String[] cells = income.split(",", -1);
+        assertEquals("numeric", cells[header.indexOf("type")], income);
+        assertTrue(Double.parseDouble(cells[header.indexOf("missing_cur")]) > 0, "the words are missing: " + income);
+        assertTrue(Double.parseDouble(cells[header.indexOf("mean_cur")]) > 100, income);
+    }
+
     /** A header without rows still names the lacking features (the columns are checked before the rows). */
     @Test
     void aMonthWithoutRowsIsRefused() throws Exception {
