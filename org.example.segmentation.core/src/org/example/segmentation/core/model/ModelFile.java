@@ -128,11 +128,7 @@ public final class ModelFile {
     public static Loaded load(Path source, String expectedKind, int maxFormatVersion) {
         byte[] bytes;
         try {
-            long size = Files.size(source);
-            if (size > MAX_BYTES) {
-                throw new InputException("model file " + source + " is " + size + " bytes; a model file may have at "
-                        + "most " + MAX_BYTES);
-            }
+            checkSize(Files.size(source), source, MAX_BYTES);
             bytes = Files.readAllBytes(source);
         } catch (NoSuchFileException e) {
             throw new InputException("model file " + source + " does not exist", e);
@@ -143,8 +139,20 @@ public final class ModelFile {
         return parse(bytes, source, expectedKind, maxFormatVersion);
     }
 
-    /** As {@link #load}, from bytes already read; {@code source} only names them in messages. */
+    /** Refuses a model file of more than {@code max} bytes, read from a file or handed over as bytes. */
+    static void checkSize(long size, Path source, long max) {
+        if (size > max) {
+            throw new InputException("model file " + source + " is " + size + " bytes; a model file may have at "
+                    + "most " + max);
+        }
+    }
+
+    /**
+     * As {@link #load}, from bytes already read (a KNIME port's contents), with the same size limit; {@code source}
+     * only names them in messages.
+     */
     public static Loaded parse(byte[] bytes, Path source, String expectedKind, int maxFormatVersion) {
+        checkSize(bytes.length, source, MAX_BYTES);
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes);

@@ -165,4 +165,33 @@ class ModelFileTest {
         org.osgi.framework.Version v = bundle.getVersion();
         assertEquals(Engine.VERSION, v.getMajor() + "." + v.getMinor() + "." + v.getMicro());
     }
+
+    /**
+     * A model file larger than {@link ModelFile#MAX_BYTES} is refused before it is read (a sparse file: nothing is
+     * written to disk), for every kind, the scoring model included; bytes handed over directly (a KNIME port's
+     * contents, {@code ScoringModel.parse}) go through the same limit.
+     */
+    @Test
+    void aModelFileAboveTheSizeLimitIsRefusedBeforeReading() throws Exception {
+        Path huge = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(ModelFile.MAX_BYTES + 1);
+        }
+        String expected = "model file " + huge + " is " + (ModelFile.MAX_BYTES + 1) + " bytes; a model file may have "
+                + "at most " + ModelFile.MAX_BYTES;
+        List<java.util.function.Function<Path, Object>> loaders = List.of(
+                org.example.segmentation.core.cleaning.CleaningModel::load,
+                org.example.segmentation.core.selection.FeatureSelection::load,
+                org.example.segmentation.core.segmentation.SegmentationModel::load,
+                org.example.segmentation.core.scoring.ScoringModel::load,
+                org.example.segmentation.core.drift.DriftBaseline::load);
+        for (var load : loaders) {
+            InputException e = assertThrows(InputException.class, () -> load.apply(huge));
+            assertEquals(expected, e.getMessage());
+        }
+        InputException bytes = assertThrows(InputException.class,
+                () -> ModelFile.checkSize(1001, Path.of("(port bytes)"), 1000));
+        assertEquals("model file (port bytes) is 1001 bytes; a model file may have at most 1000", bytes.getMessage());
+        ModelFile.checkSize(1000, Path.of("(port bytes)"), 1000);
+    }
 }

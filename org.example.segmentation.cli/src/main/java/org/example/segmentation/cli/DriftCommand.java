@@ -3,14 +3,17 @@ package org.example.segmentation.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.example.segmentation.core.Progress;
+import org.example.segmentation.core.csv.ColumnInference;
+import org.example.segmentation.core.csv.CsvChunks;
 import org.example.segmentation.core.csv.CsvReadOptions;
-import org.example.segmentation.core.csv.CsvReadResult;
 import org.example.segmentation.core.csv.CsvReader;
 import org.example.segmentation.core.csv.CsvWriter;
 import org.example.segmentation.core.drift.DriftBaseline;
@@ -24,17 +27,29 @@ import org.example.segmentation.core.drift.SegmentShareDrift;
 import org.example.segmentation.core.drift.SegmentationModelAssigner;
 import org.example.segmentation.core.io.OutputDirectory;
 import org.example.segmentation.core.segmentation.SegmentationModel;
+import org.example.segmentation.core.table.CategoricalColumn;
+import org.example.segmentation.core.table.Column;
 import org.example.segmentation.core.table.ColumnType;
+import org.example.segmentation.core.table.NumericColumn;
 import org.example.segmentation.core.table.Table;
+import org.example.segmentation.core.table.TextColumn;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code segment drift}: judges a month against a drift baseline, writes the drift tables and the summary, prints
  * the verdict and exits with a code a scheduler can branch on: 0 OK, 3 WARN, 4 ALERT (1 bad input, 2 usage).
+ *
+ * <p>The month is streamed through the {@link DriftMonitor} in chunks of {@code --chunk-rows} rows
+ * ({@link CsvReader#chunks}), so its memory is that of one chunk plus the baseline's counters and samples, whatever
+ * the file's size; the report is exactly the one of monitoring the whole table. Only the previous month of
+ * {@code --previous} (the migration matrices) is read whole.
  */
 @Command(name = "drift", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Monitors a month against a drift baseline (see docs/drift.md): PSI, Kolmogorov-Smirnov or "
@@ -68,6 +83,9 @@ final class DriftCommand implements Callable<Integer> {
     @ParentCommand
     private SegmentCli parent;
 
+    @Spec
+    private CommandSpec spec;
+
     @Option(names = "--baseline", required = true, paramLabel = "DIR",
             description = "The baseline saved by segment baseline: its directory or the " + DriftBaseline.FILE_NAME
                     + " file itself.")
@@ -91,6 +109,11 @@ final class DriftCommand implements Callable<Integer> {
                     + "the month's segments and distances. Another model is refused.")
     private Path model;
 
+    @Option(names = "--chunk-rows", paramLabel = "N", defaultValue = "65536",
+            description = "Rows of the month read and monitored at a time (memory grows with it; the report does not "
+                    + "change). Default: ${DEFAULT-VALUE}.")
+    private int chunkRows;
+
     @Mixin
     private SettingsOptions settings;
 
@@ -111,18 +134,35 @@ final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (chunkRows < 1) {
+            throw new ParameterException(spec.commandLine(), "--chunk-rows must be at least 1, got " + chunkRows);
+        }
         // Baseline and settings first: a bad setting fails before the month is read.
         DriftBaseline baseline = DriftBaseline.load(baselineFile(baselinePath));
         DriftConfig config = baseline.config().forMonitoring(settings.toSettings());
         SegmentAssigner assigner = model == null ? null
                 : SegmentationModelAssigner.of(SegmentationModel.load(BaselineCommand.modelFile(model)));
         DriftReport report;
-        CsvReadResult read;
+        List<String> warnings;
         try (TerminalProgress progress = parent.progress()) {
-            read = readLikeBaseline(input, baseline, progress);
             Table prior = previous == null ? null
-                    : CsvReader.read(previous, csv.toReadOptions(), progress.range(0.4, 0.5)).table();
-            report = DriftMonitor.monitor(baseline, config, assigner, read.table(), prior, progress.range(0.5, 0.95));
+                    : CsvReader.read(previous, csv.toReadOptions(), progress.range(0, 0.3)).table();
+            Progress reading = progress.range(prior == null ? 0 : 0.3, 0.95);
+            try (CsvChunks chunks = openLikeBaseline(input, baseline, reading)) {
+                warnings = chunks.warnings();
+                DriftMonitor monitor = DriftMonitor.start(baseline, config, assigner, prior);
+                // Progress: the reader's, by bytes; the monitor checks for cancellation per feature.
+                boolean any = false;
+                for (Table chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                    monitor.accept(chunk, reading);
+                    any = true;
+                }
+                if (!any) {
+                    // a header without rows: the columns are still checked before "no rows" is reported
+                    monitor.accept(emptyTable(chunks.columns()), reading);
+                }
+                report = monitor.finish();
+            }
             try (OutputDirectory dir = OutputDirectory.open(out)) {
                 CsvWriter writer = CsvWriter.defaults();
                 writer.write(report.featureTable(), dir.file(FEATURES));
@@ -134,7 +174,7 @@ final class DriftCommand implements Callable<Integer> {
                 printSummary(parent.out(), report, dir.fileNames());
             }
         }
-        for (String w : read.warnings()) {
+        for (String w : warnings) {
             parent.err().println("segment: warning: " + w);
         }
         parent.err().flush();
@@ -142,26 +182,47 @@ final class DriftCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads the month; when a baseline feature arrives with another type than in the baseline (a numeric column with
-     * a stray 'unknown' is read as text), reads it again with the baseline's type for those columns. Types given with
-     * --type win.
+     * Opens the month in chunks; when a baseline feature arrives with another type than in the baseline (a numeric
+     * column with a stray 'unknown' is read as text), opens it again with the baseline's type for those columns (the
+     * first pass tells the types before any chunk is read). Types given with --type win.
      */
-    private CsvReadResult readLikeBaseline(Path file, DriftBaseline baseline, TerminalProgress progress) {
+    private CsvChunks openLikeBaseline(Path file, DriftBaseline baseline, Progress progress) {
         CsvReadOptions options = csv.toReadOptions();
-        CsvReadResult read = CsvReader.read(file, options, progress.range(0, 0.4));
+        CsvChunks chunks = CsvReader.chunks(file, options, chunkRows, progress);
+        Map<String, ColumnType> read = new LinkedHashMap<>();
+        for (ColumnInference c : chunks.columns()) {
+            read.put(c.name(), c.type());
+        }
         Map<String, ColumnType> schema = new LinkedHashMap<>(options.schema());
         boolean again = false;
         for (String f : baseline.features()) {
-            if (!read.table().hasColumn(f) || schema.containsKey(f)) {
+            if (!read.containsKey(f) || schema.containsKey(f)) {
                 continue;
             }
             ColumnType want = baseline.type(f).equals("numeric") ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
-            if (read.table().column(f).type() != want) {
+            if (read.get(f) != want) {
                 schema.put(f, want);
                 again = true;
             }
         }
-        return again ? CsvReader.read(file, options.withSchema(schema), progress.range(0, 0.4)) : read;
+        if (!again) {
+            return chunks;
+        }
+        chunks.close();
+        return CsvReader.chunks(file, options.withSchema(schema), chunkRows, progress);
+    }
+
+    /** A table of no rows with the file's columns and types. */
+    private static Table emptyTable(List<ColumnInference> columns) {
+        List<Column> out = new ArrayList<>();
+        for (ColumnInference c : columns) {
+            out.add(switch (c.type()) {
+                case NUMERIC -> NumericColumn.of(c.name(), new double[0]);
+                case CATEGORICAL -> CategoricalColumn.of(c.name(), new int[0], List.of());
+                case TEXT -> TextColumn.of(c.name());
+            });
+        }
+        return Table.of(out);
     }
 
     private static Path baselineFile(Path given) {

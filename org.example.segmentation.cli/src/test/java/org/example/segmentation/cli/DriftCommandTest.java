@@ -2,26 +2,46 @@ package org.example.segmentation.cli;
 
 import static org.example.segmentation.cli.BaselineCommandTest.generate;
 import static org.example.segmentation.cli.CliRun.segment;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.example.segmentation.cli.CliRun;
+import org.example.segmentation.core.Progress;
+import org.example.segmentation.core.csv.CsvReadOptions;
+import org.example.segmentation.core.csv.CsvReader;
+import org.example.segmentation.core.csv.CsvWriter;
 import org.example.segmentation.core.drift.DriftBaseline;
+import org.example.segmentation.core.drift.DriftConfig;
+import org.example.segmentation.core.drift.DriftMonitor;
 import org.example.segmentation.core.drift.DriftReport;
+import org.example.segmentation.core.table.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** {@code segment drift}, run in-process: files, printed verdict and the exit codes 0 OK, 3 WARN, 4 ALERT. */
+/**
+ * {@code segment drift}, run in-process: files, printed verdict and the exit codes 0 OK, 3 WARN, 4 ALERT; the month
+ * streamed in chunks gives the report of the whole table, and a large month runs in a child JVM with a small heap.
+ */
 class DriftCommandTest {
+    /** Rows of the month monitored in a child JVM with a 256 MB heap (1,000,000 measured by hand: docs/drift.md). */
+    static final int LARGE_ROWS = 300_000;
+
+    private static final List<String> FILES = List.of(DriftCommand.FEATURES, DriftCommand.SEGMENTS,
+            DriftCommand.SEGMENT_FEATURES, DriftCommand.MIGRATION, DriftCommand.SUMMARY);
 
     @TempDir
     Path dir;
@@ -173,11 +193,159 @@ class DriftCommandTest {
                 "--out", dir.resolve("drift").toString());
         assertEquals(DriftCommand.EXIT_ALERT, alert.exit(), alert.out() + alert.err());
         assertTrue(alert.out().contains("  - segment shares: significant drift, "), alert.out());
+        // the model assigns chunk by chunk: the same files in chunks of 333 rows
+        CliRun chunked = segment("drift", "--baseline", b.toString(), "--model", fit.toString(), "--input",
+                m2.toString(), "--out", dir.resolve("drift333").toString(), "--chunk-rows", "333");
+        assertEquals(DriftCommand.EXIT_ALERT, chunked.exit(), chunked.out() + chunked.err());
+        for (String file : FILES) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("drift").resolve(file)),
+                    Files.readAllBytes(dir.resolve("drift333").resolve(file)), file);
+        }
         CliRun noModel = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out",
                 dir.resolve("x").toString());
         assertEquals(1, noModel.exit());
         assertTrue(noModel.err().startsWith("segment: the baseline's segments come from model 'segmentation_model "),
                 noModel.err());
+    }
+
+    /**
+     * The month streamed in chunks of 97 rows (each chunk's categorical columns carry only the chunk's levels) gives
+     * byte for byte the files of one chunk, and those are the report of the whole table read at once and monitored
+     * by {@link DriftMonitor#monitor(DriftBaseline, DriftConfig, org.example.segmentation.core.drift.SegmentAssigner,
+     * Table, Table, Progress)}: segments from a column, unseen levels, migration against the previous month.
+     */
+    @Test
+    void streamedInChunksGivesExactlyTheReportOfTheWholeTable() throws Exception {
+        Path m1 = generate(dir, "month1.csv", 1, 42, true);
+        Path m2 = generate(dir, "month2.csv", 2, 42, true);
+        Path b = baseline(m1, "segment.column=true_persona", "archetype.column=true_persona");
+        Path small = dir.resolve("small");
+        Path one = dir.resolve("one");
+        CliRun r97 = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out", small.toString(),
+                "--previous", m1.toString(), "--chunk-rows", "97");
+        CliRun r1 = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out", one.toString(),
+                "--previous", m1.toString());
+        assertEquals(r1.exit(), r97.exit(), r97.out() + r97.err());
+        assertEquals(r1.out().replace(one.toString(), "OUT"), r97.out().replace(small.toString(), "OUT"));
+        for (String f : FILES) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(small.resolve(f)), f);
+        }
+        assertTrue(Files.readAllLines(small.resolve(DriftCommand.MIGRATION)).size() > 10, "migration is counted");
+
+        DriftBaseline baseline = DriftBaseline.load(b.resolve(DriftBaseline.FILE_NAME));
+        Table current = CsvReader.read(m2, CsvReadOptions.defaults(), Progress.NONE).table();
+        Table previous = CsvReader.read(m1, CsvReadOptions.defaults(), Progress.NONE).table();
+        DriftReport whole = DriftMonitor.monitor(baseline, baseline.config(), null, current, previous,
+                Progress.NONE);
+        assertEquals(Files.readAllLines(m2).size() - 1, whole.summary().rowsCur());
+        assertEquals(csv(whole.featureTable()), Files.readString(small.resolve(DriftCommand.FEATURES)));
+        assertEquals(csv(whole.segmentTable()), Files.readString(small.resolve(DriftCommand.SEGMENTS)));
+        assertEquals(csv(whole.segmentFeatureTable()), Files.readString(small.resolve(DriftCommand.SEGMENT_FEATURES)));
+        assertEquals(csv(whole.migrationTable()), Files.readString(small.resolve(DriftCommand.MIGRATION)));
+        assertArrayEquals(whole.summaryJson(), Files.readAllBytes(small.resolve(DriftCommand.SUMMARY)));
+
+        CliRun zero = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out",
+                dir.resolve("z").toString(), "--chunk-rows", "0");
+        assertEquals(2, zero.exit(), zero.err());
+        assertTrue(zero.err().contains("--chunk-rows must be at least 1, got 0"), zero.err());
+    }
+
+    /**
+     * A baseline feature that reads as text in the month (a stray 'unknown' among the incomes) is read again with the
+     * baseline's type before any chunk is monitored: those values become missing, the rest is monitored as numbers.
+     */
+    @Test
+    void aNumericFeatureWithAStrayWordIsReadAsTheBaselineSaysInChunks() throws Exception {
+        Path m1 = dir.resolve("clean-month1.csv");
+        assertEquals(0, segment("generate", "--rows", "2000", "--seed", "8", "--no-problems", "--out", m1.toString())
+                .exit());
+        Path m2 = dir.resolve("month2.csv");
+        assertEquals(0, segment("generate", "--rows", "2000", "--seed", "8", "--snapshot", "2", "--out",
+                m2.toString()).exit());
+        assertEquals(org.example.segmentation.core.table.ColumnType.TEXT, CsvReader.read(m2).table()
+                .column("monthly_income").type(), "month 2 has words among the incomes");
+        Path b = baseline(m1);
+        assertEquals("numeric", DriftBaseline.load(b.resolve(DriftBaseline.FILE_NAME)).type("monthly_income"));
+        Path out = dir.resolve("drift");
+        CliRun r = segment("drift", "--baseline", b.toString(), "--input", m2.toString(), "--out", out.toString(),
+                "--chunk-rows", "300");
+        assertTrue(List.of(DriftCommand.EXIT_OK, DriftCommand.EXIT_WARN, DriftCommand.EXIT_ALERT).contains(r.exit()),
+                r.out() + r.err());
+        List<String> header = List.of(header(out.resolve(DriftCommand.FEATURES)).split(","));
+        String income = Files.readAllLines(out.resolve(DriftCommand.FEATURES)).stream()
+                .filter(l -> l.startsWith("monthly_income,")).findFirst().orElseThrow();
+        String[] cells = income.split(",", -1);
+        assertEquals("numeric", cells[header.indexOf("type")], income);
+        assertTrue(Double.parseDouble(cells[header.indexOf("missing_cur")]) > 0, "the words are missing: " + income);
+        assertTrue(Double.parseDouble(cells[header.indexOf("mean_cur")]) > 100, income);
+    }
+
+    /** A header without rows still names the lacking features (the columns are checked before the rows). */
+    @Test
+    void aMonthWithoutRowsIsRefused() throws Exception {
+        Path m1 = generate(dir, "month1.csv", 1, 42, false);
+        Path b = baseline(m1);
+        Path headerOnly = dir.resolve("header.csv");
+        Files.writeString(headerOnly, header(m1) + "\n");
+        CliRun r = segment("drift", "--baseline", b.toString(), "--input", headerOnly.toString(), "--out",
+                dir.resolve("o").toString());
+        assertEquals(1, r.exit());
+        assertEquals("segment: the current table has no rows", r.err().lines().findFirst().orElse(""));
+        Files.writeString(headerOnly, "customer_id,age\n");
+        CliRun lacking = segment("drift", "--baseline", b.toString(), "--input", headerOnly.toString(), "--out",
+                dir.resolve("o").toString());
+        assertEquals(1, lacking.exit());
+        assertTrue(lacking.err().startsWith("segment: the current table lacks "), lacking.err());
+    }
+
+    /**
+     * Monitors a large generated month in a child JVM limited to 256 MB of heap: the month streams in chunks, so it
+     * succeeds and counts every row. (The generator needs the whole table in memory, so the file is generated in this
+     * JVM.)
+     */
+    @Test
+    void monitorsALargeMonthInAChildJvmWithASmallHeap() throws Exception {
+        Path m1 = dir.resolve("small.csv");
+        assertEquals(0, segment("generate", "--rows", "2000", "--seed", "11", "--out", m1.toString()).exit());
+        Path b = baseline(m1);
+        Path large = dir.resolve("large.csv");
+        CliRun g = segment("generate", "--rows", Integer.toString(LARGE_ROWS), "--seed", "11", "--snapshot", "2",
+                "--out", large.toString());
+        assertEquals(0, g.exit(), g.err());
+        long rows;
+        try (var lines = Files.lines(large)) {
+            rows = lines.count() - 1; // the generator plants duplicate customers: more rows than asked for
+        }
+        Path out = dir.resolve("drift-large");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classPath(),
+                SegmentCli.class.getName(), "drift", "--quiet", "--baseline", b.toString(), "--input",
+                large.toString(), "--out", out.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "the child JVM finished");
+        String log = Files.readString(dir.resolve("child.log"));
+        assertTrue(List.of(DriftCommand.EXIT_OK, DriftCommand.EXIT_WARN, DriftCommand.EXIT_ALERT)
+                .contains(p.exitValue()), p.exitValue() + ": " + log);
+        assertTrue(log.contains(" reference, " + rows + " current;"), log);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve(DriftCommand.SUMMARY).toFile());
+        assertEquals(rows, summary.get("rows_cur").asLong());
+    }
+
+    private static String csv(Table t) throws Exception {
+        StringWriter w = new StringWriter();
+        CsvWriter.defaults().write(t, w);
+        return w.toString();
+    }
+
+    /** The class path of this test JVM (surefire's, with the engine and every library). */
+    private static String classPath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        assertTrue(cp.contains(File.pathSeparator) || cp.endsWith(".jar"), cp);
+        return cp;
     }
 
     @Test

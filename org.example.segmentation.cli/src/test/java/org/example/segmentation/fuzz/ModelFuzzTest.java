@@ -12,6 +12,7 @@ import org.example.segmentation.core.csv.CsvReadOptions;
 import org.example.segmentation.core.csv.CsvReader;
 import org.example.segmentation.core.drift.DriftBaseline;
 import org.example.segmentation.core.drift.DriftMonitor;
+import org.example.segmentation.core.scoring.ScoringModel;
 import org.example.segmentation.core.segmentation.SegmentationModel;
 import org.example.segmentation.core.selection.FeatureSelection;
 import org.example.segmentation.core.table.Table;
@@ -21,8 +22,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * Fuzzes loading every model kind, and using what loads: a truncated or hand-edited model file must either
  * load and work on a customer table, or fail with an {@link InputException} that says what is wrong; any
- * other exception (a NullPointerException, an index out of bounds, an arithmetic surprise) is a bug. The seed
- * corpus holds one small model of each kind (ModelFuzzTestInputs).
+ * other exception (a NullPointerException, an index out of bounds, an arithmetic surprise) is a bug. The kinds:
+ * cleaning model, feature selection, segmentation model, drift baseline, scoring model (from a file and from bytes).
+ * The seed corpus holds one small model of each kind (ModelFuzzTestInputs), fitted on customers.csv.
  */
 class ModelFuzzTest {
 
@@ -37,7 +39,10 @@ class ModelFuzzTest {
             file -> CleaningModel.load(file).apply(CUSTOMERS),
             file -> FeatureSelection.load(file).apply(CUSTOMERS),
             file -> SegmentationModel.load(file).assign(CUSTOMERS),
-            file -> DriftMonitor.monitor(DriftBaseline.load(file), CUSTOMERS));
+            file -> DriftMonitor.monitor(DriftBaseline.load(file), CUSTOMERS),
+            file -> ScoringModel.load(file).score(CUSTOMERS),
+            // as the KNIME scorer node reads its model port: from the bytes, through the same ModelFile checks
+            file -> ScoringModel.parse(readAll(file)).score(CUSTOMERS));
 
     @FuzzTest(maxDuration = "60s")
     void loadAndUseAnyBytes(byte[] bytes) throws IOException {
@@ -55,6 +60,14 @@ class ModelFuzzTest {
             }
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
