@@ -65,9 +65,14 @@ import org.example.segmentation.core.Progress;
  * Calinski-Harabasz, Davies-Bouldin and segment shares are computed on all rows
  * ({@link KSelectionResult#chosenOnAllRows}); its silhouette and stability are the sample's. The candidates' figures
  * are the sample's, {@link KSelectionResult#searchRows} says on how many rows, and the reason ends with
- * {@code "every k scored on a seeded sample of m of the n rows ..."} and the all-rows figures. The rule, in
- * particular the minimum segment share, is applied to the sample's figures: a k whose smallest segment is near the
- * threshold may land on either side of it on all rows. A fixed k ({@code kMin == kMax}) is always fitted on all rows.
+ * {@code "every k scored on a seeded sample of m of the n rows ..."} and the all-rows figures. The rule is applied
+ * to the sample's figures; but a segment near the minimum share may be on either side of it on the sample and on all
+ * rows, so when the rule required the share (bases {@code ALL_CRITERIA}, {@code STABILITY_RELAXED}) and the chosen
+ * k's smallest segment on all rows is below it, that k is passed over ({@code "k=4, chosen on the sample, was passed
+ * over: its smallest segment on all rows is 1.63%"}) and the rule chooses again among the other k (each choice
+ * costs one fit on all rows); should none be left, the last one is kept with basis {@code BEST_SILHOUETTE}. So the
+ * minimum share holds on all rows whenever the basis says it does. A fixed k ({@code kMin == kMax}) is always fitted
+ * on all rows.
  * With {@code searchSampleSize = 0}, or at most that many rows, nothing is sampled and the result is exactly that of
  * a search on all rows.
  *
