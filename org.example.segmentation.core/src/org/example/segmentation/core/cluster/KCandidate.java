@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * One row of the table {@link KSelection} builds: the scores of the clustering fitted with one k. A report shows
- * these side by side so an analyst can see why a k was chosen and overrule it.
+ * these side by side so an analyst can see why a k was chosen and overrule it. The figures are of the rows searched:
+ * all rows, or after a sampled search ({@link KSelectionResult#sampledSearch()}) the search sample, to which the
+ * segment sizes then add up; {@link KSelectionResult#chosenOnAllRows()} has the chosen k's figures on all rows.
  *
  * @param k                    the number of segments asked for
  * @param inertia              within-cluster sum of squared distances to the cluster means

@@ -19,7 +19,8 @@ import org.example.segmentation.core.Progress;
  * <h2>Scores per k</h2>
  * <ul>
  * <li><b>Full fit.</b> The clusterer is fitted on all rows with k and the configured seed (the same seed for
- * every k, so the chosen fit is exactly what fitting that k alone would give).</li>
+ * every k, so the chosen fit is exactly what fitting that k alone would give). On large tables the search runs on a
+ * seeded sample of rows instead (see <em>Sampled search</em> below).</li>
  * <li><b>Inertia, simplified silhouette, Calinski-Harabasz, Davies-Bouldin, segment shares</b> of the full fit,
  * on all rows, in two {@code O(n k d)} passes ({@link ClusterQuality}).</li>
  * <li><b>Exact silhouette</b> of the full fit on one seeded sample of {@code min(n, sampleSize)} rows
@@ -54,11 +55,33 @@ import org.example.segmentation.core.Progress;
  * passed over, e.g. {@code "k=5: highest silhouette 0.412 among k with every segment >= 2% and stability >= 0.80;
  * k=6 (silhouette 0.430) had a 1.3% segment"}.
  *
+ * <h2>Sampled search</h2>
+ * When a range of k is searched ({@code kMin < kMax}) on more rows than {@code searchSampleSize}
+ * ({@code k_search.sample_size}, not 0), everything above (the fits, the scores, the exact-silhouette sample, the
+ * bootstrap refits and the rule) runs on one seeded sample of {@code searchSampleSize} rows drawn without
+ * replacement, as if the sample were the data. Then only the chosen k is fitted on all rows,
+ * {@link Clusterer#fitFrom starting from} the sample's fit (k-means: one run from the sample fit's centroids to
+ * convergence; other clusterers: a fresh fit), and that fit is the result. Its inertia, simplified silhouette,
+ * Calinski-Harabasz, Davies-Bouldin and segment shares are computed on all rows
+ * ({@link KSelectionResult#chosenOnAllRows}); its silhouette and stability are the sample's. The candidates' figures
+ * are the sample's, {@link KSelectionResult#searchRows} says on how many rows, and the reason ends with
+ * {@code "every k scored on a seeded sample of m of the n rows ..."} and the all-rows figures. The rule is applied
+ * to the sample's figures; but a segment near the minimum share may be on either side of it on the sample and on all
+ * rows, so when the rule required the share (bases {@code ALL_CRITERIA}, {@code STABILITY_RELAXED}) and the chosen
+ * k's smallest segment on all rows is below it, that k is passed over ({@code "k=4, chosen on the sample, was passed
+ * over: its smallest segment on all rows is 1.63%"}) and the rule chooses again among the other k (each choice
+ * costs one fit on all rows); should none be left, the last one is kept with basis {@code BEST_SILHOUETTE}. So the
+ * minimum share holds on all rows whenever the basis says it does. A fixed k ({@code kMin == kMax}) is always fitted
+ * on all rows.
+ * With {@code searchSampleSize = 0}, or at most that many rows, nothing is sampled and the result is exactly that of
+ * a search on all rows.
+ *
  * <h2>Cost</h2>
- * Per k: one fit on {@code n} rows, {@code bootstrapRuns} fits on at most {@code bootstrapSampleSize} rows, two
- * passes over all rows; once: {@code O(m^2 d)} for the sample of {@code m} rows. Memory: the data is not copied
- * (bootstrap samples are); the fits of all k are held until the choice (for k-means an {@code int} per row
- * and k), and the labels of the sampled rows.
+ * Per k: one fit on the searched rows ({@code n}, or {@code searchSampleSize}), {@code bootstrapRuns} fits on at
+ * most {@code bootstrapSampleSize} rows, two passes over the searched rows; once: {@code O(m^2 d)} for the
+ * exact-silhouette sample of {@code m} rows; after a sampled search, one fit of the chosen k on all rows and two
+ * passes over them. Memory: the data is not copied (bootstrap samples and the search sample are); the fits of all k
+ * are held until the choice (for k-means an {@code int} per searched row and k), and the labels of the sampled rows.
  *
  * <p><b>Determinism.</b> Every random choice derives from {@code seed}; with a clusterer that is itself
  * independent of the thread count (as {@link KMeans} is), the result is identical for any {@code threads}.
@@ -72,6 +95,10 @@ public final class KSelection {
     private static final long STREAM_SAMPLE = 1;
     private static final long STREAM_BOOTSTRAP = 2;
     private static final long STREAM_REFIT = 3;
+    /** The search sample's stream; far above {@code STREAM_REFIT + k} for any k. */
+    private static final long STREAM_SEARCH = 1_000;
+    /** Share of the progress bar for a sampled search; the rest is the chosen k's fit on all rows. */
+    private static final double SEARCH_SHARE = 0.8;
     /** Share of the progress bar for the fits; the rest is the exact silhouette. */
     private static final double FIT_SHARE = 0.9;
 
@@ -96,6 +123,15 @@ public final class KSelection {
 
         /** The k centroids; other rows are assigned to the nearest. */
         Centroids centroids(F fit);
+
+        /**
+         * Fits k clusters to {@code data} given a fit of the same k on a sample of its rows ({@code start}), for the
+         * chosen k of a sampled search. By default a fresh {@link #fit} that ignores {@code start}; k-means
+         * ({@link KSelection#kMeans}) runs from {@code start}'s centroids instead.
+         */
+        default F fitFrom(Matrix data, int k, F start, long seed, int threads, Progress progress) {
+            return fit(data, k, seed, threads, progress);
+        }
     }
 
     private KSelection() {
@@ -111,6 +147,14 @@ public final class KSelection {
             @Override
             public KMeansResult fit(Matrix data, int k, long seed, int threads, Progress progress) {
                 return KMeans.fit(data, base.withK(k).withSeed(seed).withThreads(threads), progress);
+            }
+
+            /** One k-means run on all rows from the sample fit's centroids (Lloyd with Hamerly's bounds). */
+            @Override
+            public KMeansResult fitFrom(Matrix data, int k, KMeansResult start, long seed, int threads,
+                    Progress progress) {
+                return KMeans.fitFrom(data, start.centroids(), base.withK(k).withSeed(seed).withThreads(threads),
+                        progress);
             }
 
             @Override
@@ -169,6 +213,118 @@ public final class KSelection {
             throw new InputException("k selection needs more rows than '" + KSelectionConfig.KEY_K_MAX + "' ("
                     + config.kMax() + "); the data has " + n + " rows");
         }
+        if (!samplesSearch(config, n)) {
+            Searched<F> all = search(data, "", config, clusterer, progress);
+            return new KSelectionResult<>(config, all.candidates(), all.choice().k(), all.choice().basis(),
+                    all.choice().reason(), all.chosenFit(), all.sampleRows(), all.bootstrapRows(), n, n,
+                    all.chosen());
+        }
+        long seed = config.seed();
+        int threads = config.threads();
+        int m = config.searchSampleSize();
+        Matrix searchRows = data.selectRows(Silhouette.sampleRows(n, m, key(seed, STREAM_SEARCH, 0)));
+        Searched<F> searched = search(searchRows, "sampled ", config, clusterer, progress.range(0, SEARCH_SHARE));
+
+        // The chosen k on all rows; should its smallest segment there fall below the minimum share that the rule
+        // required (it met it on the sample), that k is passed over and the rule chooses again without it.
+        List<KCandidate> eligible = new ArrayList<>(searched.candidates());
+        Choice choice = searched.choice();
+        StringBuilder passedOver = new StringBuilder();
+        Progress last = progress.range(SEARCH_SHARE, 1);
+        while (true) {
+            int k = choice.k();
+            progress.checkCancelled();
+            last.update(0, "k=" + k + ": fitting all " + n + " rows, starting from the fit on the " + m
+                    + " sampled rows");
+            F fit;
+            try {
+                fit = clusterer.fitFrom(data, k, searched.fits().get(k - config.kMin()), seed, threads,
+                        last.range(0, 0.8));
+            } catch (InputException e) {
+                throw new InputException("k selection: fitting the chosen k=" + k + " on all " + n + " rows failed: "
+                        + e.getMessage(), e);
+            }
+            int[] assignments = clusterer.assignments(fit);
+            checkFit(assignments, clusterer.centroids(fit), n, data.columns(), k);
+            ClusterQuality q = ClusterQuality.of(ClusterQuality.Rows.of(data), assignments, k, threads, progress);
+            KCandidate onSample = searched.candidate(k);
+            boolean shareRequired = choice.basis() == KSelectionResult.Basis.ALL_CRITERIA
+                    || choice.basis() == KSelectionResult.Basis.STABILITY_RELAXED;
+            KSelectionResult.Basis basis = choice.basis();
+            if (shareRequired && q.minSegmentShare() < config.minSegmentShare()) {
+                passedOver.append("; k=").append(k).append(", chosen on the sample, was passed over: its smallest "
+                        + "segment on all rows is ").append(percent(q.minSegmentShare()));
+                if (eligible.size() > 1) {
+                    eligible.remove(onSample);
+                    choice = choose(eligible, config);
+                    continue;
+                }
+                passedOver.append(", and no other k is left");
+                basis = KSelectionResult.Basis.BEST_SILHOUETTE;
+            }
+            KCandidate allRows = new KCandidate(k, q.inertia(), onSample.silhouette(), q.simplifiedSilhouette(),
+                    q.calinskiHarabasz(), q.daviesBouldin(), onSample.stability(), q.minSegmentShare(),
+                    q.segmentSizes());
+            last.update(1, null);
+            String reason = choice.reason() + passedOver + "; " + sampledNote(k, m, n, allRows);
+            return new KSelectionResult<>(config, searched.candidates(), k, basis, reason, fit,
+                    searched.sampleRows(), searched.bootstrapRows(), m, n, allRows);
+        }
+    }
+
+    /** Whether {@link #select} searches on a sample: a range of k, and more rows than a non-zero search sample. */
+    static boolean samplesSearch(KSelectionConfig config, int rows) {
+        return config.kMax() > config.kMin() && config.searchSampleSize() > 0 && rows > config.searchSampleSize();
+    }
+
+    /** The part of the reason that says which rows the figures are from, and the chosen k's all-rows figures. */
+    private static String sampledNote(int k, int sampleRows, int allRows, KCandidate final_) {
+        return String.format(Locale.ROOT, "every k scored on a seeded sample of %d of the %d rows ('%s'), then k=%d "
+                + "fitted on all rows from the sample's fit: inertia %s, simplified silhouette %s, "
+                + "Calinski-Harabasz %s, Davies-Bouldin %s, smallest segment %s (the silhouette and stability are "
+                + "the sample's)", sampleRows, allRows, KSelectionConfig.KEY_SEARCH_SAMPLE_SIZE, k,
+                significant(final_.inertia()), fixed(final_.simplifiedSilhouette(), 3),
+                significant(final_.calinskiHarabasz()), fixed(final_.daviesBouldin(), 3),
+                percent(final_.minSegmentShare()));
+    }
+
+    /** Six significant digits, plain. */
+    private static String significant(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return new BigDecimal(v).round(new MathContext(6, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** What {@link #search} found on the rows it was given. */
+    private record Searched<F>(List<KCandidate> candidates, Choice choice, List<F> fits, int sampleRows,
+            int bootstrapRows) {
+        KCandidate candidate(int k) {
+            for (KCandidate c : candidates) {
+                if (c.k() == k) {
+                    return c;
+                }
+            }
+            throw new IllegalStateException("no candidate for k=" + k);
+        }
+
+        KCandidate chosen() {
+            return candidate(choice.k());
+        }
+
+        F chosenFit() {
+            return fits.get(choice.k() - candidates.get(0).k());
+        }
+    }
+
+    /**
+     * Fits and scores every k on {@code data} (all rows, or the search sample) and applies the rule; {@code what}
+     * ({@code ""} or {@code "sampled "}) names the rows in progress messages.
+     */
+    private static <F> Searched<F> search(Matrix data, String what, KSelectionConfig config, Clusterer<F> clusterer,
+            Progress progress) {
+        int n = data.rows();
         long seed = config.seed();
         int threads = config.threads();
         ClusterQuality.Rows rows = ClusterQuality.Rows.of(data);
@@ -192,7 +348,8 @@ public final class KSelection {
             ks[c] = k;
             Progress step = progress.range(FIT_SHARE * c / count, FIT_SHARE * (c + 1) / count);
             progress.checkCancelled();
-            step.update(0, "k=" + k + " (" + config.kMin() + ".." + config.kMax() + "): fitting " + n + " rows");
+            step.update(0, "k=" + k + " (" + config.kMin() + ".." + config.kMax() + "): fitting " + n + " " + what
+                    + "rows");
             F fit;
             try {
                 fit = clusterer.fit(data, k, seed, threads, step.range(0, fitWeight));
@@ -221,9 +378,7 @@ public final class KSelection {
                     q.calinskiHarabasz(), q.daviesBouldin(), stability[c], q.minSegmentShare(), q.segmentSizes()));
         }
         Choice choice = choose(candidates, config);
-        F chosen = fits.get(choice.k() - config.kMin());
-        return new KSelectionResult<>(config, candidates, choice.k(), choice.basis(), choice.reason(), chosen,
-                sample.length, bootstrapRows);
+        return new Searched<>(candidates, choice, fits, sample.length, bootstrapRows);
     }
 
     /**

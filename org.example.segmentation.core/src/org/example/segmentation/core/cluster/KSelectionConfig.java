@@ -28,9 +28,13 @@ import org.example.segmentation.core.settings.Settings;
  * @param seed                any long; every random choice derives from it
  * @param threads             threads for the fits and the scores, 1..{@value #MAX_THREADS}; results do not depend
  *                            on it
+ * @param searchSampleSize    when a range of k is searched on a table with more rows than this, every k is fitted and
+ *                            scored on a seeded sample of this many rows and only the chosen k is then fitted on all
+ *                            rows ({@link KSelection}); 0 = always search on all rows; else
+ *                            {@value #MIN_SEARCH_SAMPLE}..{@value #MAX_SEARCH_SAMPLE}
  */
 public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrapRuns, int bootstrapSampleSize,
-        double minSegmentShare, double minStability, long seed, int threads) {
+        double minSegmentShare, double minStability, long seed, int threads, int searchSampleSize) {
 
     /** The largest k that can be tried. */
     public static final int MAX_K = 100;
@@ -44,6 +48,10 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
     public static final int MAX_RUNS = 100;
     /** The most threads. */
     public static final int MAX_THREADS = 1024;
+    /** The smallest search sample (other than 0, all rows). */
+    public static final int MIN_SEARCH_SAMPLE = 1_000;
+    /** The largest search sample. */
+    public static final int MAX_SEARCH_SAMPLE = 100_000_000;
 
     public static final String KEY_K_MIN = "k.min";
     public static final String KEY_K_MAX = "k.max";
@@ -54,6 +62,7 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
     public static final String KEY_MIN_STABILITY = "min_stability";
     public static final String KEY_SEED = "seed";
     public static final String KEY_THREADS = "threads";
+    public static final String KEY_SEARCH_SAMPLE_SIZE = "k_search.sample_size";
 
     static final int DEFAULT_K_MIN = 2;
     static final int DEFAULT_K_MAX = 10;
@@ -64,6 +73,7 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
     static final double DEFAULT_MIN_STABILITY = 0.8;
     static final long DEFAULT_SEED = 42;
     static final int DEFAULT_THREADS = 1;
+    static final int DEFAULT_SEARCH_SAMPLE_SIZE = 100_000;
 
     /** Every setting key with its default and meaning. */
     public static final List<SettingSpec> SPECS = List.of(
@@ -86,7 +96,11 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
                             + "this, 0..1"),
             SettingSpec.of(KEY_SEED, DEFAULT_SEED, "random seed; the same settings always choose the same k"),
             SettingSpec.of(KEY_THREADS, DEFAULT_THREADS,
-                    "threads to use, 1.." + MAX_THREADS + "; the result does not depend on it"));
+                    "threads to use, 1.." + MAX_THREADS + "; the result does not depend on it"),
+            SettingSpec.of(KEY_SEARCH_SAMPLE_SIZE, DEFAULT_SEARCH_SAMPLE_SIZE,
+                    "on a table with more rows, every k of k.min..k.max is fitted and scored on a seeded sample of "
+                            + "this many rows and only the chosen k is fitted on all rows; 0 = search on all rows, "
+                            + "else " + MIN_SEARCH_SAMPLE + ".." + MAX_SEARCH_SAMPLE));
 
     /**
      * Validates the configuration.
@@ -105,6 +119,21 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
         checkShare(KEY_MIN_SEGMENT_SHARE, minSegmentShare, 0.5);
         checkShare(KEY_MIN_STABILITY, minStability, 1);
         checkInt(KEY_THREADS, threads, 1, MAX_THREADS);
+        if (searchSampleSize != 0 && (searchSampleSize < MIN_SEARCH_SAMPLE || searchSampleSize > MAX_SEARCH_SAMPLE)) {
+            throw new InputException("k selection setting '" + KEY_SEARCH_SAMPLE_SIZE + "' must be 0 (search on all "
+                    + "rows) or an integer from " + MIN_SEARCH_SAMPLE + " to " + MAX_SEARCH_SAMPLE + ", got "
+                    + searchSampleSize);
+        }
+    }
+
+    /**
+     * The configuration with the default {@code k_search.sample_size} ({@value #DEFAULT_SEARCH_SAMPLE_SIZE}), as
+     * before that setting existed.
+     */
+    public KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrapRuns, int bootstrapSampleSize,
+            double minSegmentShare, double minStability, long seed, int threads) {
+        this(kMin, kMax, sampleSize, bootstrapRuns, bootstrapSampleSize, minSegmentShare, minStability, seed, threads,
+                DEFAULT_SEARCH_SAMPLE_SIZE);
     }
 
     /** The defaults of {@link #SPECS}. */
@@ -115,19 +144,25 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
     /** This configuration with another k range. */
     public KSelectionConfig withK(int min, int max) {
         return new KSelectionConfig(min, max, sampleSize, bootstrapRuns, bootstrapSampleSize, minSegmentShare,
-                minStability, seed, threads);
+                minStability, seed, threads, searchSampleSize);
     }
 
     /** This configuration with another number of bootstrap runs. */
     public KSelectionConfig withRuns(int runs) {
         return new KSelectionConfig(kMin, kMax, sampleSize, runs, bootstrapSampleSize, minSegmentShare,
-                minStability, seed, threads);
+                minStability, seed, threads, searchSampleSize);
     }
 
     /** This configuration with another thread count. */
     public KSelectionConfig withThreads(int count) {
         return new KSelectionConfig(kMin, kMax, sampleSize, bootstrapRuns, bootstrapSampleSize, minSegmentShare,
-                minStability, seed, count);
+                minStability, seed, count, searchSampleSize);
+    }
+
+    /** This configuration with another {@code k_search.sample_size} (0 = search on all rows). */
+    public KSelectionConfig withSearchSampleSize(int rows) {
+        return new KSelectionConfig(kMin, kMax, sampleSize, bootstrapRuns, bootstrapSampleSize, minSegmentShare,
+                minStability, seed, threads, rows);
     }
 
     /**
@@ -148,7 +183,8 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
                 settings.getDouble(KEY_MIN_SEGMENT_SHARE, DEFAULT_MIN_SEGMENT_SHARE, 0, 0.5),
                 settings.getDouble(KEY_MIN_STABILITY, DEFAULT_MIN_STABILITY, 0, 1),
                 settings.getLong(KEY_SEED, DEFAULT_SEED),
-                settings.getInt(KEY_THREADS, DEFAULT_THREADS, 1, MAX_THREADS));
+                settings.getInt(KEY_THREADS, DEFAULT_THREADS, 1, MAX_THREADS),
+                settings.getInt(KEY_SEARCH_SAMPLE_SIZE, DEFAULT_SEARCH_SAMPLE_SIZE, 0, MAX_SEARCH_SAMPLE));
     }
 
     /**
@@ -166,6 +202,7 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
         m.put(KEY_MIN_STABILITY, Double.toString(minStability));
         m.put(KEY_SEED, Long.toString(seed));
         m.put(KEY_THREADS, Integer.toString(threads));
+        m.put(KEY_SEARCH_SAMPLE_SIZE, Integer.toString(searchSampleSize));
         return Settings.of(m);
     }
 

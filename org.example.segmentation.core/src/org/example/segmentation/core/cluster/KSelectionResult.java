@@ -13,12 +13,21 @@ import java.util.Objects;
  * @param basis         which step of the rule chose it; anything but {@link Basis#ALL_CRITERIA} deserves a warning
  * @param reason        one human-readable paragraph: the rule that chose {@code chosenK} and why better-scoring k
  *                      were passed over
- * @param chosenFit     the fit of {@code chosenK} on all rows (no refit needed)
+ * @param chosenFit     the fit of {@code chosenK} on all rows: the search's own fit, or after a sampled search the
+ *                      fit on all rows started from the sample's fit
  * @param sampleRows    rows in the seeded sample of the exact silhouette and the stability score
  * @param bootstrapRows rows in each bootstrap refit (0 when there were no runs)
+ * @param searchRows    rows every candidate was fitted and scored on: {@code allRows}, or the size of the seeded
+ *                      search sample ({@code k_search.sample_size}) when the search was sampled
+ * @param allRows       rows of the data
+ * @param chosenOnAllRows the scores of {@code chosenFit} on all rows: inertia, simplified silhouette,
+ *                      Calinski-Harabasz, Davies-Bouldin, smallest segment share and segment sizes of all rows; the
+ *                      silhouette and the stability are the chosen candidate's. Equal to {@link #chosen()} when the
+ *                      search was not sampled
  */
 public record KSelectionResult<F>(KSelectionConfig config, List<KCandidate> candidates, int chosenK, Basis basis,
-        String reason, F chosenFit, int sampleRows, int bootstrapRows) {
+        String reason, F chosenFit, int sampleRows, int bootstrapRows, int searchRows, int allRows,
+        KCandidate chosenOnAllRows) {
 
     /** Which step of the rule in {@link KSelection} made the choice. */
     public enum Basis {
@@ -38,6 +47,16 @@ public record KSelectionResult<F>(KSelectionConfig config, List<KCandidate> cand
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(chosenFit, "chosenFit");
+        Objects.requireNonNull(chosenOnAllRows, "chosenOnAllRows");
+        if (chosenOnAllRows.k() != chosenK) {
+            throw new IllegalArgumentException("the all-rows scores are of k=" + chosenOnAllRows.k() + ", not the "
+                    + "chosen k=" + chosenK);
+        }
+    }
+
+    /** Whether the candidates were fitted and scored on a sample of the rows ({@code searchRows < allRows}). */
+    public boolean sampledSearch() {
+        return searchRows < allRows;
     }
 
     /** The chosen candidate's scores. */

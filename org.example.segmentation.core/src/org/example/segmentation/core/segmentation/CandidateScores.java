@@ -6,7 +6,8 @@ import org.example.segmentation.core.cluster.KCandidate;
 
 /**
  * The scores of one k tried, as stored in the model (a {@link KCandidate} with {@code null} for undefined or
- * infinite scores).
+ * infinite scores): of all rows, or after a sampled search ({@code k_search.sample_size}) of the search sample, as
+ * the k selection's reason says; the segment sizes add up to the rows they were computed on.
  *
  * @param k                    the number of segments
  * @param inertia              within-segment sum of squares

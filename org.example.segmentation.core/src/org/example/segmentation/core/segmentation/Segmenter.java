@@ -498,7 +498,7 @@ public final class Segmenter {
         }
         SegmentationModel.requireDistinctNames(segments);
 
-        var chosen = selection.chosen();
+        var chosen = selection.chosenOnAllRows();
         SegmentQuality quality = new SegmentQuality(n, chosen.inertia(), SegmentQuality.finite(chosen.silhouette()),
                 SegmentQuality.finite(chosen.simplifiedSilhouette()),
                 SegmentQuality.finite(chosen.calinskiHarabasz()), SegmentQuality.finite(chosen.daviesBouldin()),
