@@ -368,7 +368,7 @@ public final class SegmentationModel {
         settingNames.forEach((id, name) -> all.put(SegmenterConfig.KEY_NAME_PREFIX + id, name));
         SegmenterConfig newConfig = SegmenterConfig.fromSettings(Settings.of(all));
         Body b = body;
-        return new SegmentationModel(newConfig, provenance, new Body(b.algorithm(), newConfig.toSettings().asMap(),
+        return new SegmentationModel(newConfig, provenance, new Body(b.algorithm(), newConfig.toModelSettings().asMap(),
                 b.idColumns(), b.numericFeatures(), b.categoricalFeatures(), b.dimensions(), renamed,
                 b.lastSegmentNumber(), b.distance(), b.quality(), b.kSelection(), b.carryOver()));
     }

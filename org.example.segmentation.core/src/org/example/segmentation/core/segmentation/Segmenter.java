@@ -512,8 +512,9 @@ public final class Segmenter {
         KSelectionSummary summary = new KSelectionSummary(config.automaticK(), selection.chosenK(),
                 selection.basis().name().toLowerCase(Locale.ROOT), reason, selection.sampleRows(),
                 selection.bootstrapRows(), candidates);
-        Provenance provenance = Provenance.of(STEP, config.toSettings(), table, config.seed());
-        SegmentationModel.Body body = new SegmentationModel.Body(config.algorithm().key(), config.toSettings().asMap(),
+        Provenance provenance = Provenance.of(STEP, config.toModelSettings(), table, config.seed());
+        SegmentationModel.Body body = new SegmentationModel.Body(config.algorithm().key(),
+                config.toModelSettings().asMap(),
                 ids, numeric, categorical, d, segments, last, overall, quality, summary, carryOver);
         return new SegmentationModel(config, provenance, body);
     }

@@ -356,6 +356,17 @@ public record SegmenterConfig(List<String> features, List<String> exclude, List<
     }
 
     /**
+     * The settings a saved model records: {@link #toSettings} without {@code threads}, which changes how fast a fit
+     * runs but never its result, so the same seed writes the same model file whatever the thread count. A loaded
+     * model's configuration has the default thread count.
+     */
+    public Settings toModelSettings() {
+        Map<String, String> m = new TreeMap<>(toSettings().asMap());
+        m.remove(KSelectionConfig.KEY_THREADS);
+        return Settings.of(m);
+    }
+
+    /**
      * Every setting, defaults included, with lists as JSON arrays; {@link #fromSettings} reads it back to an equal
      * configuration.
      */
