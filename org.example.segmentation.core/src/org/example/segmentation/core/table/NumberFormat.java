@@ -2,7 +2,9 @@ package org.example.segmentation.core.table;
 
 import java.math.BigDecimal;
 
-/** Formats doubles the way a CSV file should hold them: round-trip exact, no exponent, no ".0". */
+import com.fasterxml.jackson.core.io.NumberOutput;
+
+/** Formats doubles the way a CSV file should hold them: round-trip exact, shortest, no exponent, no ".0". */
 final class NumberFormat {
     private NumberFormat() {
     }
@@ -17,7 +19,9 @@ final class NumberFormat {
         if (Double.isInfinite(v)) {
             return v > 0 ? "Infinity" : "-Infinity";
         }
-        String s = Double.toString(v);
+        // jackson-core's Schubfach formatter (the algorithm of Java 19's Double.toString): the shortest digits that
+        // read back to v, several times faster than Java 17's Double.toString, which is not always the shortest
+        String s = NumberOutput.toString(v, true);
         if (s.indexOf('E') < 0) {
             return s;
         }

@@ -245,6 +245,34 @@ class TableTest {
     }
 
     @Test
+    void formatIsTheShortestRoundTripOnRandomDoubles() {
+        // random bit patterns (every magnitude) and random short decimals (what data holds): each formatted value
+        // reads back exactly, has no exponent, and is the shortest: no decimal with one significant digit fewer,
+        // rounded either way, reads back to the same double
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        double[] values = new double[40_000];
+        for (int i = 0; i < values.length; i++) {
+            double v = i % 2 == 0 ? Double.longBitsToDouble(r.nextLong())
+                    : Math.round(r.nextDouble() * 1e6) / Math.pow(10, r.nextInt(8));
+            values[i] = Double.isFinite(v) ? v : i;
+        }
+        NumericColumn c = NumericColumn.of("x", values);
+        for (int i = 0; i < values.length; i++) {
+            String s = c.format(i);
+            assertFalse(s.contains("E"), s);
+            assertEquals(values[i], Double.parseDouble(s), s);
+            java.math.BigDecimal d = new java.math.BigDecimal(s).stripTrailingZeros();
+            if (d.precision() > 1) {
+                for (java.math.RoundingMode m : new java.math.RoundingMode[] {java.math.RoundingMode.FLOOR,
+                    java.math.RoundingMode.CEILING}) {
+                    java.math.BigDecimal shorter = d.round(new java.math.MathContext(d.precision() - 1, m));
+                    assertFalse(shorter.doubleValue() == values[i], s + " is not the shortest: " + shorter);
+                }
+            }
+        }
+    }
+
+    @Test
     void columnTypeParsesSettingValues() {
         assertEquals(ColumnType.NUMERIC, ColumnType.parse(" Numeric "));
         assertEquals(ColumnType.TEXT, ColumnType.parse("identifier"));
