@@ -89,6 +89,22 @@ class GenerateReadoutTest {
     }
 
     @Test
+    void theShippedReadoutIsWhatTheReadmeCommandsGive() throws Exception {
+        // README, Sample data: run pipeline 03 on month 1, then generate the readout from its scored customers
+        Path workflows = Path.of("..", "workflows");
+        Path campaign = dir.resolve("campaign");
+        CliRun run = segment("run", workflows.resolve("03-control-group-uplift.yaml").toString(), "--input",
+                workflows.resolve("data").resolve("customers_month1.csv").toString(), "--out", campaign.toString());
+        assertEquals(0, run.exit(), run.err());
+        Path readout = dir.resolve("campaign_readout.csv");
+        CliRun g = segment("generate", "--readout-for", campaign.resolve("customers_scored.csv").toString(), "--out",
+                readout.toString());
+        assertEquals(0, g.exit(), g.err());
+        assertArrayEquals(Files.readAllBytes(workflows.resolve("data").resolve("campaign_readout.csv")),
+                Files.readAllBytes(readout), "workflows/data/campaign_readout.csv is out of date");
+    }
+
+    @Test
     void badInputNamesTheProblem() throws Exception {
         Path in = dir.resolve("customers.csv");
         Files.writeString(in, "customer_id,group,segment\nC1,control,S1\nC2,test,S2\n");
