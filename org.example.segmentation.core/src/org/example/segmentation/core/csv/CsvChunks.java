@@ -1,10 +1,15 @@
 package org.example.segmentation.core.csv;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
+import org.example.segmentation.core.table.CategoricalColumn;
+import org.example.segmentation.core.table.Column;
+import org.example.segmentation.core.table.NumericColumn;
 import org.example.segmentation.core.table.Table;
+import org.example.segmentation.core.table.TextColumn;
 
 /**
  * A CSV file read in chunks ({@link CsvReader#chunks}): how the file reads (delimiter, decimal mark, column types,
@@ -68,6 +73,19 @@ public final class CsvChunks implements AutoCloseable {
     /** The type of every column and why, in column order, as {@link CsvReadResult#columns()}. */
     public List<ColumnInference> columns() {
         return columns;
+    }
+
+    /** A table of no rows with the file's columns and types: what a file with a header and no rows reads as. */
+    public Table emptyTable() {
+        List<Column> out = new ArrayList<>();
+        for (ColumnInference c : columns()) {
+            out.add(switch (c.type()) {
+                case NUMERIC -> NumericColumn.of(c.name(), new double[0]);
+                case CATEGORICAL -> CategoricalColumn.of(c.name(), new int[0], List.of());
+                case TEXT -> TextColumn.of(c.name());
+            });
+        }
+        return Table.of(out);
     }
 
     /** The number of data rows in the file. */

@@ -13,7 +13,6 @@ import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
 import org.example.segmentation.core.Progress;
 import org.example.segmentation.core.cleaning.CleaningModel;
-import org.example.segmentation.core.csv.ColumnInference;
 import org.example.segmentation.core.csv.CsvChunks;
 import org.example.segmentation.core.csv.CsvReadOptions;
 import org.example.segmentation.core.csv.CsvReader;
@@ -221,7 +220,7 @@ public final class ScoringPipeline {
                     }
                 }
                 if (counts[1] == 0) {
-                    csv.write(score(emptyTable(chunks.columns()), Progress.NONE));
+                    csv.write(score(chunks.emptyTable(), Progress.NONE));
                 }
                 csv.flush();
                 w.flush();
@@ -241,17 +240,5 @@ public final class ScoringPipeline {
             n += c.code(i) == code ? 1 : 0;
         }
         return n;
-    }
-
-    private static Table emptyTable(List<ColumnInference> columns) {
-        List<Column> out = new ArrayList<>();
-        for (ColumnInference c : columns) {
-            out.add(switch (c.type()) {
-                case NUMERIC -> NumericColumn.of(c.name(), new double[0]);
-                case CATEGORICAL -> CategoricalColumn.of(c.name(), new int[0], List.of());
-                case TEXT -> TextColumn.of(c.name());
-            });
-        }
-        return Table.of(out);
     }
 }

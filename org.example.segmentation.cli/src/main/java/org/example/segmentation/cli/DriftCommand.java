@@ -3,7 +3,6 @@ package org.example.segmentation.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +26,8 @@ import org.example.segmentation.core.drift.SegmentShareDrift;
 import org.example.segmentation.core.drift.SegmentationModelAssigner;
 import org.example.segmentation.core.io.OutputDirectory;
 import org.example.segmentation.core.segmentation.SegmentationModel;
-import org.example.segmentation.core.table.CategoricalColumn;
-import org.example.segmentation.core.table.Column;
 import org.example.segmentation.core.table.ColumnType;
-import org.example.segmentation.core.table.NumericColumn;
 import org.example.segmentation.core.table.Table;
-import org.example.segmentation.core.table.TextColumn;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -159,7 +154,7 @@ final class DriftCommand implements Callable<Integer> {
                 }
                 if (!any) {
                     // a header without rows: the columns are still checked before "no rows" is reported
-                    monitor.accept(emptyTable(chunks.columns()), reading);
+                    monitor.accept(chunks.emptyTable(), reading);
                 }
                 report = monitor.finish();
             }
@@ -210,19 +205,6 @@ final class DriftCommand implements Callable<Integer> {
         }
         chunks.close();
         return CsvReader.chunks(file, options.withSchema(schema), chunkRows, progress);
-    }
-
-    /** A table of no rows with the file's columns and types. */
-    private static Table emptyTable(List<ColumnInference> columns) {
-        List<Column> out = new ArrayList<>();
-        for (ColumnInference c : columns) {
-            out.add(switch (c.type()) {
-                case NUMERIC -> NumericColumn.of(c.name(), new double[0]);
-                case CATEGORICAL -> CategoricalColumn.of(c.name(), new int[0], List.of());
-                case TEXT -> TextColumn.of(c.name());
-            });
-        }
-        return Table.of(out);
     }
 
     private static Path baselineFile(Path given) {

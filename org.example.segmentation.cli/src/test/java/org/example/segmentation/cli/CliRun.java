@@ -1,5 +1,6 @@
 package org.example.segmentation.cli;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -19,5 +20,17 @@ record CliRun(int exit, String out, String err) {
         StringWriter err = new StringWriter();
         int exit = SegmentCli.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
         return new CliRun(exit, out.toString(), err.toString());
+    }
+
+    /** The class path of this test JVM (surefire's, with the engine and every library), for child JVMs. */
+    static String testClassPath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        if (!cp.contains(File.pathSeparator) && !cp.endsWith(".jar")) {
+            throw new IllegalStateException("no usable class path for a child JVM: " + cp);
+        }
+        return cp;
     }
 }

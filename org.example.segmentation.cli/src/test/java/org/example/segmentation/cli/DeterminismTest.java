@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,7 +153,7 @@ class DeterminismTest {
     /** {@code segment ARGS} in a child JVM with SOURCE_DATE_EPOCH set; {@code exit} -1 accepts 0, 3 and 4. */
     private static void run(List<String> args, int exit) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath(), SegmentCli.class.getName(),
+        List<String> command = new ArrayList<>(List.of(java, "-cp", CliRun.testClassPath(), SegmentCli.class.getName(),
                 "--quiet"));
         command.addAll(args);
         Path log = dir.resolve("child.log");
@@ -275,14 +274,5 @@ class DeterminismTest {
         try (Stream<Path> s = Files.list(d)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
-    }
-
-    private static String classPath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        if (cp == null || cp.isBlank()) {
-            cp = System.getProperty("java.class.path");
-        }
-        assertTrue(cp.contains(File.pathSeparator) || cp.endsWith(".jar"), cp);
-        return cp;
     }
 }

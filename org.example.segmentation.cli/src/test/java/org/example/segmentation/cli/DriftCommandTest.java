@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -318,7 +317,7 @@ class DriftCommandTest {
         }
         Path out = dir.resolve("drift-large");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classPath(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", CliRun.testClassPath(),
                 SegmentCli.class.getName(), "drift", "--quiet", "--baseline", b.toString(), "--input",
                 large.toString(), "--out", out.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
@@ -338,15 +337,6 @@ class DriftCommandTest {
         return w.toString();
     }
 
-    /** The class path of this test JVM (surefire's, with the engine and every library). */
-    private static String classPath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        if (cp == null || cp.isBlank()) {
-            cp = System.getProperty("java.class.path");
-        }
-        assertTrue(cp.contains(File.pathSeparator) || cp.endsWith(".jar"), cp);
-        return cp;
-    }
 
     @Test
     void helpDocumentsTheExitCodes() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,7 +131,7 @@ class ScoreCommandTest {
         long rows = lines(large) - 1;
         Path out = dir.resolve("scored-large");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classPath(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", CliRun.testClassPath(),
                 SegmentCli.class.getName(), "score", "--quiet", "--input", large.toString(), "--out", out.toString(),
                 "--model", models.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
@@ -142,15 +141,5 @@ class ScoreCommandTest {
         assertEquals(0, p.exitValue(), log);
         assertTrue(log.contains("(" + rows + " rows in "), log);
         assertEquals(rows + 1, lines(out.resolve(ScoreCommand.SCORED)));
-    }
-
-    /** The class path of this test JVM (surefire's, with the engine and every library). */
-    private static String classPath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        if (cp == null || cp.isBlank()) {
-            cp = System.getProperty("java.class.path");
-        }
-        assertTrue(cp.contains(File.pathSeparator) || cp.endsWith(".jar"), cp);
-        return cp;
     }
 }
