@@ -1,5 +1,7 @@
 package org.example.segmentation.core.csv;
 
+import java.util.Arrays;
+
 import org.example.segmentation.core.table.CategoricalColumn;
 import org.example.segmentation.core.table.Column;
 import org.example.segmentation.core.table.NumericColumn;
@@ -28,12 +30,22 @@ abstract class ColumnSink {
      */
     abstract boolean add(CharSequence value);
 
+    /**
+     * Appends a field known not to be a missing token (the caller matched it already); returns false as {@link #add}
+     * does.
+     */
+    abstract boolean addPresent(CharSequence value);
+
+    /** Appends a missing value. */
+    abstract void addMissing();
+
     abstract Column build();
 
-    private static final class Numeric extends ColumnSink {
+    static final class Numeric extends ColumnSink {
         private final NumericColumn.Builder builder;
         private final boolean decimalComma;
         private final boolean fromSchema;
+        private final NumberSyntax.Scanner scanner = new NumberSyntax.Scanner();
 
         Numeric(String name, int rows, boolean decimalComma, boolean fromSchema, MissingTokens missing) {
             super(missing);
@@ -47,7 +59,7 @@ abstract class ColumnSink {
             if (!missing.anyNumber) {
                 // Most values are numbers: parse first, which is exact when no missing token is a number, and
                 // saves the token comparison for them.
-                double d = NumberSyntax.parse(value, decimalComma);
+                double d = scanner.parse(value, decimalComma);
                 if (!Double.isNaN(d)) {
                     builder.add(d);
                     return true;
@@ -57,7 +69,12 @@ abstract class ColumnSink {
                 builder.addMissing();
                 return true;
             }
-            double d = NumberSyntax.parse(value, decimalComma);
+            return addPresent(value);
+        }
+
+        @Override
+        boolean addPresent(CharSequence value) {
+            double d = scanner.parse(value, decimalComma);
             if (Double.isNaN(d) && !NumberSyntax.isNaNLiteral(value)) {
                 builder.addMissing();
                 return fromSchema;
@@ -67,57 +84,83 @@ abstract class ColumnSink {
         }
 
         @Override
+        void addMissing() {
+            builder.addMissing();
+        }
+
+        /** Appends a value the caller parsed already (a number, or NaN for the word NaN). */
+        void addNumber(double value) {
+            builder.add(value);
+        }
+
+        @Override
         Column build() {
             return builder.build();
         }
     }
 
-    private static final class Categorical extends ColumnSink {
-        /** Levels kept for reuse; a categorical column has few (50 by default). */
-        private static final int CACHED_LEVELS = 64;
-        private final CategoricalColumn.Builder builder;
-        private final String[] levels = new String[CACHED_LEVELS];
-        private final int[] hashes = new int[CACHED_LEVELS];
-        private int levelCount;
+    static final class Categorical extends ColumnSink {
+        private final String name;
+        private final LevelIndex levels = new LevelIndex();
+        private int[] codes;
+        private int size;
 
         Categorical(String name, int rows, MissingTokens missing) {
             super(missing);
-            this.builder = CategoricalColumn.builder(name, rows);
+            this.name = name;
+            this.codes = new int[Math.max(16, rows)];
         }
 
         @Override
         boolean add(CharSequence value) {
-            builder.add(missing.matches(value) ? null : level(value));
+            if (missing.matches(value)) {
+                addMissing();
+            } else {
+                addPresent(value);
+            }
             return true;
         }
 
-        /**
-         * The level {@code value} holds, as the string seen first: found by hash among the levels seen so far, so a
-         * repeated level costs no new string and its map lookup in the builder uses the string's cached hash.
-         */
-        private String level(CharSequence value) {
-            int h = 0;
-            int n = value.length();
-            for (int i = 0; i < n; i++) {
-                h = 31 * h + value.charAt(i);
-            }
-            for (int i = 0; i < levelCount; i++) {
-                if (hashes[i] == h && levels[i].contentEquals(value)) {
-                    return levels[i];
-                }
-            }
-            String s = value.toString();
-            if (levelCount < CACHED_LEVELS) {
-                levels[levelCount] = s;
-                hashes[levelCount] = h;
-                levelCount++;
-            }
-            return s;
+        @Override
+        boolean addPresent(CharSequence value) {
+            append(levels.codeOf(value));
+            return true;
         }
 
         @Override
+        void addMissing() {
+            append(CategoricalColumn.MISSING);
+        }
+
+        private void append(int code) {
+            if (size == codes.length) {
+                codes = Arrays.copyOf(codes, size + (size >> 1) + 16);
+            }
+            codes[size++] = code;
+        }
+
+        /** The number of distinct levels so far. */
+        int levelCount() {
+            return levels.size();
+        }
+
+        /** The column, with its dictionary sorted (as {@link CategoricalColumn.Builder} sorts it). */
+        @Override
         Column build() {
-            return builder.build();
+            String[] sorted = levels.levels().toArray(new String[0]);
+            Arrays.sort(sorted);
+            int[] remap = new int[sorted.length];
+            for (int i = 0; i < sorted.length; i++) {
+                remap[levels.codeOf(sorted[i])] = i;
+            }
+            int[] out = Arrays.copyOf(codes, size);
+            codes = null;
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] != CategoricalColumn.MISSING) {
+                    out[i] = remap[out[i]];
+                }
+            }
+            return CategoricalColumn.of(name, out, Arrays.asList(sorted));
         }
     }
 
@@ -133,6 +176,17 @@ abstract class ColumnSink {
         boolean add(CharSequence value) {
             builder.add(missing.matches(value) ? null : value.toString());
             return true;
+        }
+
+        @Override
+        boolean addPresent(CharSequence value) {
+            builder.add(value.toString());
+            return true;
+        }
+
+        @Override
+        void addMissing() {
+            builder.add(null);
         }
 
         @Override

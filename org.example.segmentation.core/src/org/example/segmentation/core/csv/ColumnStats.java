@@ -1,8 +1,5 @@
 package org.example.segmentation.core.csv;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import org.example.segmentation.core.table.ColumnType;
 
 /**
@@ -20,6 +17,7 @@ final class ColumnStats {
 
     final String name;
     private final int maxLevels;
+    private final NumberSyntax.Scanner scanner = new NumberSyntax.Scanner();
     int nonMissing;
     int missing;
     /** Values that are numbers with a decimal point (integers count for both marks). */
@@ -38,29 +36,22 @@ final class ColumnStats {
     String firstPointOnlyValue;
     long firstCommaOnlyLine = -1;
     String firstCommaOnlyValue;
-    /** Up to this level limit, distinct values are found by scanning their hashes, without a string per value. */
-    private static final int SCANNED_LEVELS = 64;
-    private Set<String> distinct = new HashSet<>();
-    private String[] distinctValues;
-    private int[] distinctHashes;
-    private int distinctCount;
+    /** The distinct values; null once there are more than {@code maxLevels}. */
+    private LevelIndex distinct = new LevelIndex();
 
     ColumnStats(String name, int maxLevels) {
         this.name = name;
         this.maxLevels = maxLevels;
-        if (maxLevels <= SCANNED_LEVELS) {
-            this.distinctValues = new String[maxLevels];
-            this.distinctHashes = new int[maxLevels];
-        }
     }
 
     /**
      * Counts a non-missing value of the record that starts on {@code line}. The value may be a reusable view: it is
-     * copied into a string only when kept (a first offending value, a new distinct value).
+     * copied into a string only when kept (a first offending value, a new distinct value). Returns the value's
+     * {@link NumberSyntax} class; {@link #value()} is then the number it holds.
      */
-    void add(CharSequence value, long line) {
+    int add(CharSequence value, long line) {
         nonMissing++;
-        int syntax = NumberSyntax.classify(value);
+        int syntax = scanner.scan(value);
         if ((syntax & NumberSyntax.POINT) != 0) {
             pointNumbers++;
         } else if (firstNonPointLine < 0) {
@@ -87,44 +78,24 @@ final class ColumnStats {
         if (distinct != null) {
             addDistinct(value);
         }
+        return syntax;
     }
 
-    /**
-     * Adds a value to the distinct values, comparing by hash first (the hash of {@link String#hashCode()}, computed on
-     * the characters) so that a value seen before costs no string; gives up beyond {@code maxLevels}.
-     */
+    /** Adds a value to the distinct values; gives up beyond {@code maxLevels}. */
     private void addDistinct(CharSequence value) {
-        if (distinctValues == null) { // a large level limit: a hash set, one string per value
-            if (distinct.add(value.toString()) && distinct.size() > maxLevels) {
+        int h = LevelIndex.hash(value);
+        if (distinct.find(value, h) < 0) {
+            if (distinct.size() == maxLevels) {
                 distinct = null;
-            }
-            return;
-        }
-        int h = 0;
-        int n = value.length();
-        for (int i = 0; i < n; i++) {
-            h = 31 * h + value.charAt(i);
-        }
-        for (int i = 0; i < distinctCount; i++) {
-            if (distinctHashes[i] == h && contentEquals(distinctValues[i], value)) {
-                return;
+            } else {
+                distinct.add(value, h);
             }
         }
-        if (distinctCount == maxLevels) {
-            distinct = null;
-            distinctValues = null;
-            distinctHashes = null;
-            return;
-        }
-        String v = value.toString();
-        distinct.add(v);
-        distinctValues[distinctCount] = v;
-        distinctHashes[distinctCount] = h;
-        distinctCount++;
     }
 
-    private static boolean contentEquals(String a, CharSequence b) {
-        return a.contentEquals(b);
+    /** The number the value last {@linkplain #add added} holds (read with the separator it has), or NaN. */
+    double value() {
+        return scanner.value;
     }
 
     /** Counts a missing value. */

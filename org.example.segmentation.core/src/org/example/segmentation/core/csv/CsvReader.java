@@ -114,22 +114,76 @@ public final class CsvReader {
         }
 
         CsvReadResult run() {
-            Prepared prepared = prepare(1);
-            Table table = new ChunkPass(prepared, Math.max(1, prepared.rows), progress.range(0.5, 1)).all();
+            Prepared prepared = prepare(true);
+            List<ColumnInference> inferences = prepared.inferences;
+            int[] pending = new int[inferences.size()];
+            for (int j = 0; j < pending.length; j++) {
+                pending[j] = prepared.eager[j].pendingRows(inferences.get(j), prepared.decimalComma);
+            }
+            ColumnSink[] prefixes = reread(prepared, pending, progress.range(0.9, 1));
+            List<Column> columns = new ArrayList<>(pending.length);
+            for (int j = 0; j < pending.length; j++) {
+                columns.add(prepared.eager[j].build(prefixes[j], inferences.get(j), prepared.decimalComma));
+                prepared.eager[j] = null;
+            }
             progress.update(1, null);
-            return new CsvReadResult(table, delimiter, prepared.decimalComma, warnings, prepared.inferences,
+            return new CsvReadResult(Table.of(columns), delimiter, prepared.decimalComma, warnings, inferences,
                     prepared.rows);
         }
 
+        /**
+         * Loads again the first {@code pending[j]} rows of every column {@code j} whose guess did not hold
+         * ({@link EagerColumn}), reading only as far as the longest such prefix; returns a sink per column (null where
+         * nothing was pending).
+         */
+        private ColumnSink[] reread(Prepared prepared, int[] pending, Progress pass) {
+            ColumnSink[] sinks = new ColumnSink[pending.length];
+            int upTo = 0;
+            List<String> which = new ArrayList<>();
+            for (int j = 0; j < pending.length; j++) {
+                if (pending[j] > 0) {
+                    sinks[j] = ColumnSink.of(prepared.inferences.get(j), pending[j], prepared.decimalComma, missing);
+                    upTo = Math.max(upTo, pending[j]);
+                    which.add(names.get(j));
+                }
+            }
+            if (upTo == 0) {
+                return sinks;
+            }
+            pass.update(0, "Reading " + file.getFileName() + " again for " + Names.quote(which));
+            try (Utf8Source in = open(); CsvLexer source = new CsvLexer(in, label, delimiter)) {
+                if (!source.next() || source.size() != width) {
+                    throw changed();
+                }
+                source.names(names);
+                for (int row = 0; row < upTo; row++) {
+                    if (!source.next()) {
+                        throw changed();
+                    }
+                    checkWidth(source);
+                    for (int j = 0; j < sinks.length; j++) {
+                        if (row < pending[j] && !sinks[j].add(source.field(j))) {
+                            throw changed(); // pass 1 found only numbers in this column
+                        }
+                    }
+                    if ((row + 1) % CHECK_EVERY == 0) {
+                        pass.checkCancelled();
+                        pass.update((double) row / upTo, null);
+                    }
+                }
+            }
+            return sinks;
+        }
+
         /** What the first pass decided: the row count, the decimal mark and every column's type. */
-        private record Prepared(int rows, boolean decimalComma, List<ColumnInference> inferences) {
+        private record Prepared(int rows, boolean decimalComma, List<ColumnInference> inferences, EagerColumn[] eager) {
         }
 
         /**
          * Checks the file, detects the delimiter, runs the first pass and decides the decimal mark and the types;
-         * {@code passes} is 1 (read whole) or 2 (read in chunks) for the progress message only.
+         * {@code whole} for a whole read, whose first pass also loads the values ({@link EagerColumn}).
          */
-        private Prepared prepare(int passes) {
+        private Prepared prepare(boolean whole) {
             checkFile();
             Sample sample = sample();
             if (!sample.truncated && sample.text.isBlank()) {
@@ -145,25 +199,26 @@ public final class CsvReader {
                         + " delimiter to ';' (or tab or |) or the decimal mark to point");
             }
             String name = String.valueOf(file.getFileName());
-            progress.update(0, "Reading " + name + " (pass 1 of 2: checking)");
-            FirstPass first = firstPass(progress.range(0, 0.5));
+            progress.update(0, whole ? "Reading " + name : "Reading " + name + " (pass 1 of 2: checking)");
+            FirstPass first = firstPass(progress.range(0, whole ? 0.9 : 0.5), whole ? expectedRows(sample) : -1);
             boolean decimalComma = decideDecimalComma(first.stats);
             List<ColumnInference> inferences = decideTypes(first.stats, decimalComma);
-            progress.update(0.5, passes == 1 ? "Reading " + name + " (pass 2 of 2: loading)"
-                    : "Reading " + name + " in chunks (pass 2 of 2)");
-            return new Prepared(first.rows, decimalComma, inferences);
+            if (!whole) {
+                progress.update(0.5, "Reading " + name + " in chunks (pass 2 of 2)");
+            }
+            return new Prepared(first.rows, decimalComma, inferences, first.eager);
         }
 
         /** Prepares a read in chunks: the first pass now, the second pass chunk by chunk. */
         CsvChunks chunks(int chunkRows) {
-            Prepared prepared = prepare(2);
+            Prepared prepared = prepare(false);
             return new CsvChunks(new ChunkPass(prepared, chunkRows, progress.range(0.5, 1)), delimiter, prepared.decimalComma, warnings,
                     prepared.inferences, prepared.rows);
         }
 
         /**
-         * The second pass, the only place values are loaded: the whole table ({@link #run()}, one chunk of every row)
-         * or one chunk at a time ({@link CsvReader#chunks}); holds the open file between chunks.
+         * The second pass of a read in chunks ({@link CsvReader#chunks}): loads one chunk at a time; holds the open file
+         * between chunks.
          */
         private final class ChunkPass implements CsvChunks.Source {
             private final Prepared prepared;
@@ -209,17 +264,6 @@ public final class CsvReader {
                         done = true;
                         close();
                     }
-                }
-            }
-
-            /** The whole table: every row in one chunk, then the check that the file ends there. */
-            Table all() {
-                try {
-                    Table table = prepared.rows == 0 ? load(0) : next();
-                    next(); // null, or the file changed: the end of the file is checked here
-                    return table;
-                } finally {
-                    close();
                 }
             }
 
@@ -275,15 +319,17 @@ public final class CsvReader {
             }
         }
 
-        private record FirstPass(ColumnStats[] stats, int rows) {
+        private record FirstPass(ColumnStats[] stats, int rows, EagerColumn[] eager) {
         }
 
         /**
          * Checks the structure, counts the rows and collects what type inference needs; adds the warnings about
-         * dropped columns and a file without data rows.
+         * dropped columns and a file without data rows. With {@code expectedRows >= 0} (a whole read) it also loads
+         * every column on a guess of its type ({@link EagerColumn}).
          */
-        private FirstPass firstPass(Progress pass) {
+        private FirstPass firstPass(Progress pass, int expectedRows) {
             ColumnStats[] stats;
+            EagerColumn[] eager = null;
             int rows = 0;
             long droppedValues = 0;
             long firstDroppedValueLine = -1;
@@ -297,6 +343,13 @@ public final class CsvReader {
                 for (int j = 0; j < stats.length; j++) {
                     stats[j] = new ColumnStats(names.get(j), options.maxCategoricalLevels());
                 }
+                if (expectedRows >= 0) {
+                    eager = new EagerColumn[stats.length];
+                    for (int j = 0; j < stats.length; j++) {
+                        eager[j] = new EagerColumn(names.get(j), missing, options.maxCategoricalLevels(),
+                                options.decimalMark() == DecimalMark.COMMA, expectedRows);
+                    }
+                }
                 while (source.next()) {
                     checkWidth(source);
                     if (rows == MAX_ROWS) {
@@ -308,8 +361,14 @@ public final class CsvReader {
                         CharSequence v = source.field(j);
                         if (missing.matches(v)) {
                             stats[j].addMissing();
+                            if (eager != null) {
+                                eager[j].addMissing();
+                            }
                         } else {
-                            stats[j].add(v, source.startLine());
+                            int syntax = stats[j].add(v, source.startLine());
+                            if (eager != null) {
+                                eager[j].add(v, syntax, stats[j].value());
+                            }
                         }
                     }
                     for (int j = stats.length; j < width; j++) {
@@ -335,7 +394,7 @@ public final class CsvReader {
             if (rows == 0) {
                 warnings.add("the file has a header but no data rows");
             }
-            return new FirstPass(stats, rows);
+            return new FirstPass(stats, rows, eager);
         }
 
         private void checkFile() {
@@ -371,6 +430,17 @@ public final class CsvReader {
         }
 
         private record Sample(String text, boolean truncated) {
+        }
+
+        /** The data rows the file probably has, from its size and the sample's bytes per line (a first capacity). */
+        private int expectedRows(Sample sample) {
+            long lines = sample.text.chars().filter(c -> c == '\n').count();
+            long bytes = sample.text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (!sample.truncated || lines < 2) {
+                return (int) Math.max(0, lines);
+            }
+            // A tenth more than the estimate, so that columns rarely grow (a copy of every loaded value).
+            return (int) Math.min(MAX_ROWS, size * lines / Math.max(1, bytes) * 11 / 10 + 16);
         }
 
         /** The first {@link DelimiterDetector#SAMPLE_CHARS} characters of the file. */

@@ -46,48 +46,7 @@ final class NumberSyntax {
      * under which it is a number).
      */
     static int classify(CharSequence s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && s.charAt(start) <= ' ') {
-            start++;
-        }
-        while (end > start && s.charAt(end - 1) <= ' ') {
-            end--;
-        }
-        if (start == end) {
-            return NONE;
-        }
-        int i = start;
-        char c = s.charAt(i);
-        if (c == '+' || c == '-') {
-            i++;
-        }
-        if (i < end && isLetterOfWord(s.charAt(i))) {
-            return isWord(s, i, end, "infinity") || isWord(s, i, end, "nan") ? BOTH : NONE;
-        }
-        int digits = 0;
-        char sep = 0;
-        while (i < end) {
-            c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            } else if ((c == '.' || c == ',') && sep == 0) {
-                sep = c;
-            } else {
-                break;
-            }
-            i++;
-        }
-        if (digits == 0) {
-            return NONE;
-        }
-        if (i < end) {
-            i = skipExponent(s, i, end);
-            if (i != end) {
-                return NONE;
-            }
-        }
-        return sep == 0 ? BOTH : sep == '.' ? POINT : COMMA;
+        return new Scanner().scan(s);
     }
 
     /**
@@ -95,101 +54,137 @@ final class NumberSyntax {
      * that mark; a {@code NaN} result is a value only when {@link #isNaNLiteral(CharSequence)} holds.
      */
     static double parse(CharSequence s, boolean decimalComma) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && s.charAt(start) <= ' ') {
-            start++;
+        return new Scanner().parse(s, decimalComma);
+    }
+
+    /**
+     * Classifies and parses a field in one pass over its characters; reusable, one per reading thread (the hot loops
+     * keep one instead of allocating per value).
+     */
+    static final class Scanner {
+        /** The number the last scanned field holds, read with the separator it has; {@code NaN} when none. */
+        double value;
+
+        /**
+         * Parses {@code s} with the given decimal mark: its value, or {@code NaN} when it is not a number under that
+         * mark (a {@code NaN} result is a value only when {@link #isNaNLiteral(CharSequence)} holds).
+         */
+        double parse(CharSequence s, boolean decimalComma) {
+            int syntax = scan(s);
+            return (syntax & (decimalComma ? COMMA : POINT)) != 0 ? value : Double.NaN;
         }
-        while (end > start && s.charAt(end - 1) <= ' ') {
-            end--;
-        }
-        if (start == end) {
-            return Double.NaN;
-        }
-        int i = start;
-        boolean negative = false;
-        char c = s.charAt(i);
-        if (c == '+' || c == '-') {
-            negative = c == '-';
-            i++;
-        }
-        if (i < end && isLetterOfWord(s.charAt(i))) {
-            if (isWord(s, i, end, "infinity")) {
-                return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+
+        /**
+         * Scans {@code s}: returns its class ({@link #NONE}, {@link #POINT}, {@link #COMMA} or {@link #BOTH}) and
+         * sets {@link #value} to the number it holds (a decimal separator read as the decimal mark it is).
+         */
+        int scan(CharSequence s) {
+            value = Double.NaN;
+            int start = 0;
+            int end = s.length();
+            while (start < end && s.charAt(start) <= ' ') {
+                start++;
             }
-            return Double.NaN; // the word NaN, or not a number
-        }
-        char sep = decimalComma ? ',' : '.';
-        long mantissa = 0;
-        int significant = 0;
-        int digits = 0;
-        int fractionDigits = 0;
-        boolean sawSep = false;
-        while (i < end) {
-            c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-                if (sawSep) {
-                    fractionDigits++;
+            while (end > start && s.charAt(end - 1) <= ' ') {
+                end--;
+            }
+            if (start == end) {
+                return NONE;
+            }
+            int i = start;
+            boolean negative = false;
+            char c = s.charAt(i);
+            if (c == '+' || c == '-') {
+                negative = c == '-';
+                i++;
+            }
+            if (i < end && isLetterOfWord(s.charAt(i))) {
+                if (isWord(s, i, end, "infinity")) {
+                    value = negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                    return BOTH;
                 }
-                if (mantissa != 0 || c != '0') {
-                    significant++;
-                    if (significant <= 18) {
-                        mantissa = mantissa * 10 + (c - '0');
+                return isWord(s, i, end, "nan") ? BOTH : NONE;
+            }
+            long mantissa = 0;
+            int significant = 0;
+            int digits = 0;
+            int fractionDigits = 0;
+            char sep = 0;
+            while (i < end) {
+                c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                    if (sep != 0) {
+                        fractionDigits++;
+                    }
+                    if (mantissa != 0 || c != '0') {
+                        significant++;
+                        if (significant <= 18) {
+                            mantissa = mantissa * 10 + (c - '0');
+                        }
+                    }
+                } else if ((c == '.' || c == ',') && sep == 0) {
+                    sep = c;
+                } else {
+                    break;
+                }
+                i++;
+            }
+            if (digits == 0) {
+                return NONE;
+            }
+            int exponent = 0;
+            if (i < end) {
+                int expEnd = skipExponent(s, i, end);
+                if (expEnd != end) {
+                    return NONE;
+                }
+                int j = i + 1;
+                boolean negativeExponent = false;
+                if (s.charAt(j) == '+' || s.charAt(j) == '-') {
+                    negativeExponent = s.charAt(j) == '-';
+                    j++;
+                }
+                for (; j < end; j++) {
+                    if (exponent < 100_000) {
+                        exponent = exponent * 10 + (s.charAt(j) - '0');
                     }
                 }
-            } else if (c == sep && !sawSep) {
-                sawSep = true;
-            } else {
-                break;
-            }
-            i++;
-        }
-        if (digits == 0) {
-            return Double.NaN;
-        }
-        int exponent = 0;
-        if (i < end) {
-            int expEnd = skipExponent(s, i, end);
-            if (expEnd != end) {
-                return Double.NaN;
-            }
-            int j = i + 1;
-            boolean negativeExponent = false;
-            if (s.charAt(j) == '+' || s.charAt(j) == '-') {
-                negativeExponent = s.charAt(j) == '-';
-                j++;
-            }
-            for (; j < end; j++) {
-                if (exponent < 100_000) {
-                    exponent = exponent * 10 + (s.charAt(j) - '0');
+                if (negativeExponent) {
+                    exponent = -exponent;
                 }
             }
-            if (negativeExponent) {
-                exponent = -exponent;
-            }
+            value = toDouble(s, start, end, negative, mantissa, significant, exponent - fractionDigits, sep);
+            return sep == 0 ? BOTH : sep == '.' ? POINT : COMMA;
         }
-        if (significant <= 15) {
-            int scale = exponent - fractionDigits;
-            double m = mantissa;
-            if (mantissa == 0) {
-                return negative ? -0.0 : 0.0;
+
+        /**
+         * The value of a number whose syntax is checked: {@code mantissa * 10^scale} by the exact fast path when the
+         * mantissa has at most 15 significant digits and the scale is within &plusmn;22, else {@link Double#parseDouble}.
+         */
+        private static double toDouble(CharSequence s, int start, int end, boolean negative, long mantissa,
+                int significant, int scale, char sep) {
+            if (significant <= 15) {
+                if (mantissa == 0) {
+                    return negative ? -0.0 : 0.0;
+                }
+                double m = mantissa;
+                if (scale >= 0 && scale < POWERS_OF_TEN.length) {
+                    double v = m * POWERS_OF_TEN[scale];
+                    return negative ? -v : v;
+                }
+                if (scale < 0 && -scale < POWERS_OF_TEN.length) {
+                    double v = m / POWERS_OF_TEN[-scale];
+                    return negative ? -v : v;
+                }
             }
-            if (scale >= 0 && scale < POWERS_OF_TEN.length) {
-                double v = m * POWERS_OF_TEN[scale];
-                return negative ? -v : v;
+            String text = s.subSequence(start, end).toString();
+            if (sep == ',') {
+                text = text.replace(',', '.');
             }
-            if (scale < 0 && -scale < POWERS_OF_TEN.length) {
-                double v = m / POWERS_OF_TEN[-scale];
-                return negative ? -v : v;
-            }
+            // The syntax is checked, so this cannot throw.
+            return Double.parseDouble(text);
         }
-        String text = s.subSequence(start, end).toString();
-        if (decimalComma) {
-            text = text.replace(',', '.');
-        }
-        // The syntax is checked above, so this cannot throw.
-        return Double.parseDouble(text);
     }
 
     /** Whether {@code s} is, after trimming and an optional sign, the word {@code NaN} in any letter case. */
