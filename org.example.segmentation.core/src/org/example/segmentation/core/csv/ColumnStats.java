@@ -98,6 +98,44 @@ final class ColumnStats {
         return scanner.value;
     }
 
+    /**
+     * Adds the counts of the same column in the part of the file that follows, whose lines are shifted by
+     * {@code lineOffset}: as if this part's scan had gone on through the next part's rows.
+     */
+    void append(ColumnStats next, long lineOffset) {
+        if (firstNonPointLine < 0 && next.firstNonPointLine >= 0) {
+            firstNonPointLine = next.firstNonPointLine + lineOffset;
+            firstNonPointValue = next.firstNonPointValue;
+        }
+        if (firstNonCommaLine < 0 && next.firstNonCommaLine >= 0) {
+            firstNonCommaLine = next.firstNonCommaLine + lineOffset;
+            firstNonCommaValue = next.firstNonCommaValue;
+        }
+        if (firstPointOnlyLine < 0 && next.firstPointOnlyLine >= 0) {
+            firstPointOnlyLine = next.firstPointOnlyLine + lineOffset;
+            firstPointOnlyValue = next.firstPointOnlyValue;
+        }
+        if (firstCommaOnlyLine < 0 && next.firstCommaOnlyLine >= 0) {
+            firstCommaOnlyLine = next.firstCommaOnlyLine + lineOffset;
+            firstCommaOnlyValue = next.firstCommaOnlyValue;
+        }
+        nonMissing += next.nonMissing;
+        missing += next.missing;
+        pointNumbers += next.pointNumbers;
+        commaNumbers += next.commaNumbers;
+        pointOnly += next.pointOnly;
+        commaOnly += next.commaOnly;
+        if (distinct != null) {
+            if (next.distinct == null) {
+                distinct = null;
+            } else {
+                for (int i = 0; i < next.distinct.size() && distinct != null; i++) {
+                    addDistinct(next.distinct.level(i));
+                }
+            }
+        }
+    }
+
     /** Counts a missing value. */
     void addMissing() {
         missing++;

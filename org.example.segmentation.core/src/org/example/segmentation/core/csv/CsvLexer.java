@@ -313,6 +313,11 @@ final class CsvLexer implements Closeable {
         return starts[j] == ends[j];
     }
 
+    /** The physical line (1-based) of the next character to read; after the last record, 1 + the line breaks read. */
+    long line() {
+        return line;
+    }
+
     /** The physical line (1-based) on which the current record starts. */
     long startLine() {
         return recordLine;

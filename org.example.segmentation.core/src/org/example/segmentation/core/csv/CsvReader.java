@@ -2,6 +2,9 @@ package org.example.segmentation.core.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 import org.example.segmentation.core.Names;
 import org.example.segmentation.core.CancelledException;
@@ -40,6 +45,12 @@ public final class CsvReader {
     /** The most data rows a file may have (the length of a Java array, with some margin). */
     static final int MAX_ROWS = Integer.MAX_VALUE - 16;
     private static final int MAX_QUOTED_VALUE = 40;
+    /** Threads of the first pass over a large file: the processors, at most 4. */
+    static final int PARTS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** A file is split into parts of at least this many bytes (below, thread start-up is not worth it). */
+    static final long MIN_PART_BYTES = 4L << 20;
+    /** How far past its share of the bytes a part boundary (an LF) is looked for. */
+    private static final long SPLIT_SEARCH = 1L << 20;
 
     private CsvReader() {
     }
@@ -69,7 +80,7 @@ public final class CsvReader {
      * @throws CancelledException when {@code progress} says so
      */
     public static CsvReadResult read(Path file, CsvReadOptions options, Progress progress) {
-        return new Reading(file, options, progress).run();
+        return new Reading(file, options, progress, PARTS, MIN_PART_BYTES).run();
     }
 
     /**
@@ -88,7 +99,17 @@ public final class CsvReader {
         if (chunkRows < 1) {
             throw new IllegalArgumentException("chunkRows must be at least 1, got " + chunkRows);
         }
-        return new Reading(file, options, progress).chunks(chunkRows);
+        return new Reading(file, options, progress, PARTS, MIN_PART_BYTES).chunks(chunkRows);
+    }
+
+    /** {@link #read(Path, CsvReadOptions, Progress)} with the first pass in {@code parts} parts of any size (tests). */
+    static CsvReadResult read(Path file, CsvReadOptions options, Progress progress, int parts) {
+        return new Reading(file, options, progress, parts, 1).run();
+    }
+
+    /** {@link #chunks} with the first pass in {@code parts} parts of any size (tests). */
+    static CsvChunks chunks(Path file, CsvReadOptions options, int chunkRows, Progress progress, int parts) {
+        return new Reading(file, options, progress, parts, 1).chunks(chunkRows);
     }
 
     /** One read of one file. */
@@ -104,8 +125,13 @@ public final class CsvReader {
         private List<String> names;
         /** Fields per row, including the dropped trailing unnamed columns. */
         private int width;
+        /** How many parts (threads) the first pass may split the file into, and the smallest part. */
+        private final int parts;
+        private final long minPartBytes;
 
-        Reading(Path file, CsvReadOptions options, Progress progress) {
+        Reading(Path file, CsvReadOptions options, Progress progress, int parts, long minPartBytes) {
+            this.parts = parts;
+            this.minPartBytes = minPartBytes;
             this.file = file;
             this.label = file.toString();
             this.options = options;
@@ -326,75 +352,191 @@ public final class CsvReader {
          * Checks the structure, counts the rows and collects what type inference needs; adds the warnings about
          * dropped columns and a file without data rows. With {@code expectedRows >= 0} (a whole read) it also loads
          * every column on a guess of its type ({@link EagerColumn}).
+         *
+         * <p>A large file is scanned in parts on several threads ({@link #splits}); should any part fail, the file is
+         * scanned again in one part, so that errors are exactly those of a read in one part.
          */
         private FirstPass firstPass(Progress pass, int expectedRows) {
-            ColumnStats[] stats;
-            EagerColumn[] eager = null;
-            int rows = 0;
-            long droppedValues = 0;
-            long firstDroppedValueLine = -1;
+            readHeaderRecord();
+            PartScan.Layout layout = new PartScan.Layout(label, delimiter, names, width, missing,
+                    options.maxCategoricalLevels(), expectedRows >= 0, options.decimalMark() == DecimalMark.COMMA);
+            long[] splits = splits();
+            PartScan scan = splits.length > 2 ? scanParts(layout, splits, expectedRows, pass) : null;
+            if (scan == null) {
+                PartScan one = new PartScan(layout, expectedRows);
+                try (Utf8Source in = open()) {
+                    one.run(in, true, pass, () -> one.bytesRead, size, () -> false);
+                }
+                scan = one;
+            }
+            if (width > names.size()) {
+                int dropped = width - names.size();
+                long values = scan.droppedValues;
+                warnings.add("dropped " + (dropped == 1 ? "the last column" : "the last " + dropped + " columns")
+                        + (dropped == 1 ? " (column " + width : " (columns " + (names.size() + 1) + ".." + width)
+                        + ") because the header gives " + (dropped == 1 ? "it" : "them") + " no name"
+                        + (values == 0 ? "" : "; " + values + " non-empty "
+                                + (values == 1 ? "value there was" : "values there were")
+                                + " ignored (first at line " + scan.firstDroppedValueLine + ")"));
+            }
+            if (scan.rows == 0) {
+                warnings.add("the file has a header but no data rows");
+            }
+            return new FirstPass(scan.stats, scan.rows, scan.eager);
+        }
+
+        /** Reads the header record and sets {@link #names} and {@link #width}. */
+        private void readHeaderRecord() {
             try (Utf8Source in = open(); CsvLexer source = new CsvLexer(in, label, delimiter)) {
                 if (!source.next()) {
                     throw emptyFile();
                 }
                 readHeader(header(source), source.startLine());
-                source.names(names);
-                stats = new ColumnStats[names.size()];
-                for (int j = 0; j < stats.length; j++) {
-                    stats[j] = new ColumnStats(names.get(j), options.maxCategoricalLevels());
-                }
-                if (expectedRows >= 0) {
-                    eager = new EagerColumn[stats.length];
-                    for (int j = 0; j < stats.length; j++) {
-                        eager[j] = new EagerColumn(names.get(j), missing, options.maxCategoricalLevels(),
-                                options.decimalMark() == DecimalMark.COMMA, expectedRows);
-                    }
-                }
-                while (source.next()) {
-                    checkWidth(source);
-                    if (rows == MAX_ROWS) {
-                        throw new InputException(label + ", line " + source.startLine() + ": more than "
-                                + MAX_ROWS + " data rows; split the file");
-                    }
-                    rows++;
-                    for (int j = 0; j < stats.length; j++) {
-                        CharSequence v = source.field(j);
-                        if (missing.matches(v)) {
-                            stats[j].addMissing();
-                            if (eager != null) {
-                                eager[j].addMissing();
-                            }
-                        } else {
-                            int syntax = stats[j].add(v, source.startLine());
-                            if (eager != null) {
-                                eager[j].add(v, syntax, stats[j].value());
+            }
+        }
+
+        /**
+         * Where the parts start, and the file size at the end: {@code {0, size}} for one part. A file of at least
+         * {@link #minPartBytes} per part is split into {@link #parts} parts, each starting just after the first LF at
+         * or after its share of the bytes. Such an LF may be inside a quoted field; then the part before it ends
+         * inside quotes, fails, and the file is scanned in one part.
+         */
+        private long[] splits() {
+            if (parts < 2 || size < minPartBytes * parts) {
+                return new long[] {0, size};
+            }
+            List<Long> starts = new ArrayList<>(List.of(0L));
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+            try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+                for (int i = 1; i < parts; i++) {
+                    long at = Math.max(starts.get(starts.size() - 1), size * i / parts);
+                    long found = -1;
+                    for (long pos = at; found < 0 && pos < size && pos < at + SPLIT_SEARCH; pos += buf.limit()) {
+                        ch.position(pos);
+                        buf.clear();
+                        if (ch.read(buf) <= 0) {
+                            break;
+                        }
+                        buf.flip();
+                        for (int k = 0; k < buf.limit(); k++) {
+                            if (buf.get(k) == '\n') {
+                                found = pos + k + 1;
+                                break;
                             }
                         }
                     }
-                    for (int j = stats.length; j < width; j++) {
-                        if (!source.isEmpty(j) && droppedValues++ == 0) {
-                            firstDroppedValueLine = source.startLine();
-                        }
+                    if (found > starts.get(starts.size() - 1) && found < size) {
+                        starts.add(found);
                     }
-                    if (rows % CHECK_EVERY == 0) {
-                        pass.checkCancelled();
-                        pass.update(fraction(in), null);
+                }
+            } catch (IOException e) {
+                return new long[] {0, size}; // the one-part scan reports the problem, if it persists
+            }
+            long[] out = new long[starts.size() + 1];
+            for (int i = 0; i < starts.size(); i++) {
+                out[i] = starts.get(i);
+            }
+            out[starts.size()] = size;
+            return out;
+        }
+
+        /**
+         * Scans the parts {@code splits[i]..splits[i+1]} on as many threads (the first on this one), and joins them in
+         * file order; null when a part failed (its error may be an artefact of the split) or the rows are too many.
+         */
+        private PartScan scanParts(PartScan.Layout layout, long[] splits, int expectedRows, Progress pass) {
+            int n = splits.length - 1;
+            PartScan[] scans = new PartScan[n];
+            for (int i = 0; i < n; i++) {
+                scans[i] = new PartScan(layout, expectedRows / n + 16);
+            }
+            AtomicBoolean stop = new AtomicBoolean();
+            Throwable[] failures = new Throwable[n];
+            LongSupplier total = () -> {
+                long sum = 0;
+                for (PartScan p : scans) {
+                    sum += p.bytesRead;
+                }
+                return sum;
+            };
+            Thread[] threads = new Thread[n];
+            for (int i = 1; i < n; i++) {
+                int part = i;
+                threads[i] = new Thread(() -> scanPart(scans[part], splits, part, null, total, stop, failures),
+                        "csv-read-" + file.getFileName() + "-part-" + (i + 1));
+                threads[i].setDaemon(true);
+                threads[i].start();
+            }
+            scanPart(scans[0], splits, 0, pass, total, stop, failures);
+            for (int i = 1; i < n; i++) {
+                while (threads[i].isAlive()) {
+                    try {
+                        threads[i].join(100);
+                    } catch (InterruptedException e) {
+                        stop.set(true);
+                        Thread.currentThread().interrupt();
+                        failures[0] = new CancelledException();
+                    }
+                    if (!stop.get()) {
+                        try {
+                            pass.checkCancelled();
+                            pass.update(size <= 0 ? Double.NaN : Math.min(1.0, (double) total.getAsLong() / size), null);
+                        } catch (CancelledException e) {
+                            failures[0] = e;
+                            stop.set(true);
+                        }
                     }
                 }
             }
-            if (width > names.size()) {
-                int dropped = width - names.size();
-                warnings.add("dropped " + (dropped == 1 ? "the last column" : "the last " + dropped + " columns")
-                        + (dropped == 1 ? " (column " + width : " (columns " + (names.size() + 1) + ".." + width)
-                        + ") because the header gives " + (dropped == 1 ? "it" : "them") + " no name"
-                        + (droppedValues == 0 ? "" : "; " + droppedValues + " non-empty "
-                                + (droppedValues == 1 ? "value there was" : "values there were")
-                                + " ignored (first at line " + firstDroppedValueLine + ")"));
+            for (Throwable t : failures) {
+                if (t instanceof CancelledException c) {
+                    throw c;
+                }
             }
-            if (rows == 0) {
-                warnings.add("the file has a header but no data rows");
+            for (Throwable t : failures) {
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                if (t instanceof RuntimeException r && !(r instanceof InputException)
+                        && !(r instanceof PartScan.Stopped)) {
+                    throw r;
+                }
             }
-            return new FirstPass(stats, rows, eager);
+            for (Throwable t : failures) {
+                if (t != null) {
+                    return null;
+                }
+            }
+            for (int i = 1; i < n; i++) {
+                if ((long) scans[0].rows + scans[i].rows > MAX_ROWS) {
+                    return null;
+                }
+                scans[0].append(scans[i]);
+            }
+            return scans[0];
+        }
+
+        private void scanPart(PartScan scan, long[] splits, int part, Progress pass, LongSupplier total,
+                AtomicBoolean stop, Throwable[] failures) {
+            boolean last = part == splits.length - 2;
+            try (Utf8Source in = openPart(splits[part], last ? -1 : splits[part + 1])) {
+                scan.run(in, part == 0, pass, total, size, stop::get);
+            } catch (Throwable t) {
+                failures[part] = t;
+                stop.set(true);
+            }
+        }
+
+        /** The bytes from {@code from} to {@code to} (-1: to the end of the file). */
+        private Utf8Source openPart(long from, long to) {
+            try {
+                SeekableByteChannel ch = Files.newByteChannel(file);
+                ch.position(from);
+                InputStream in = Channels.newInputStream(ch);
+                return new Utf8Source(to < 0 ? in : new BoundedStream(in, to - from), label, from == 0);
+            } catch (IOException e) {
+                throw new InputException(label + ": cannot read the file: " + e.getMessage(), e);
+            }
         }
 
         private void checkFile() {
@@ -547,13 +689,7 @@ public final class CsvReader {
         }
 
         private void checkWidth(CsvLexer source) {
-            int size = source.size();
-            if (size != width) {
-                throw new InputException(label + ", line " + source.startLine() + ": " + size
-                        + (size == 1 ? " field" : " fields") + " but the header has " + width
-                        + " (delimiter " + CsvReadOptions.describe(delimiter) + ")"
-                        + (size > width ? "; quote values that contain the delimiter" : ""));
-            }
+            CsvReader.checkWidth(source, width, label, delimiter);
         }
 
         private boolean decideDecimalComma(ColumnStats[] stats) {
@@ -616,6 +752,61 @@ public final class CsvReader {
                 }
             }
             return out;
+        }
+    }
+
+    /** Fails unless the current record of {@code source} has {@code width} fields. */
+    static void checkWidth(CsvLexer source, int width, PartScan.Layout layout) {
+        checkWidth(source, width, layout.label(), layout.delimiter());
+    }
+
+    private static void checkWidth(CsvLexer source, int width, String label, char delimiter) {
+        int size = source.size();
+        if (size != width) {
+            throw new InputException(label + ", line " + source.startLine() + ": " + size
+                    + (size == 1 ? " field" : " fields") + " but the header has " + width
+                    + " (delimiter " + CsvReadOptions.describe(delimiter) + ")"
+                    + (size > width ? "; quote values that contain the delimiter" : ""));
+        }
+    }
+
+    /** At most {@code limit} bytes of a stream. */
+    private static final class BoundedStream extends InputStream {
+        private final InputStream in;
+        private long left;
+
+        BoundedStream(InputStream in, long limit) {
+            this.in = in;
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 

@@ -1,8 +1,12 @@
 package org.example.segmentation.core.csv;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.example.segmentation.core.table.CategoricalColumn;
 import org.example.segmentation.core.table.Column;
 import org.example.segmentation.core.table.ColumnType;
+import org.example.segmentation.core.table.NumericColumn;
 import org.example.segmentation.core.table.TextColumn;
 
 /**
@@ -16,28 +20,47 @@ import org.example.segmentation.core.table.TextColumn;
  * level limit), which keeps every value's exact text. Values are loaded by {@link ColumnSink}, exactly as the second
  * pass loads them, so a column whose decided type is its guess is the column a second pass would give.
  *
- * <p>When a numeric guess meets a value that is not a number at row {@code r}, the rows before {@code r} are
- * {@linkplain #pendingRows() pending} (their exact text is not kept) and a textual guess goes on from row {@code r}.
- * At the end the reader loads the pending rows again, in the decided type, and the textual rows are replayed into the
- * same column ({@link #build}): so a column that turns out textual late in the file costs a second reading of only
- * its first rows. A numeric guess whose decided type differs (a schema, a decimal mark decided otherwise) is pending
- * as a whole.
+ * <p>When a numeric guess meets a value that is not a number at row {@code r}, the rows before {@code r} become a
+ * piece of unknown values (their exact text is not kept) and a textual guess goes on from row {@code r}. At the end
+ * the reader loads the first rows again, up to the end of the last piece that cannot serve the decided type
+ * ({@link #pendingRows}), and the pieces after them are appended, a textual piece from its exact text
+ * ({@link #build}): so a column that turns out textual late in the file costs a second reading of only its first
+ * rows. A numeric piece serves only a numeric column with the decimal mark it was parsed with.
+ *
+ * <p>A file read in parts on several threads gives one column per part; {@link #append} joins them, piece after
+ * piece, so the column is the same as a read in one part gives.
  */
 final class EagerColumn {
+    /** What a piece of rows holds. */
+    private enum Kind {
+        /** Values read but not kept (a numeric guess that failed after them): to be loaded again. */
+        UNKNOWN,
+        /** Only missing values. */
+        MISSING,
+        NUMERIC,
+        CATEGORICAL,
+        TEXT
+    }
+
+    /** Consecutive rows loaded on one guess; {@code values} is null for {@link Kind#UNKNOWN} and {@link Kind#MISSING}. */
+    private record Piece(Kind kind, int rows, Column values) {
+    }
+
     private final String name;
     private final MissingTokens missing;
     private final int maxLevels;
     private final boolean decimalComma;
     private final int expectedRows;
-    /** Rows appended so far. */
-    private int rows;
-    /** Rows at the start that the guess no longer holds (a numeric guess failed after them). */
-    private int pending;
-    /** Missing values after {@link #pending} and before the first value (the guess waits for a value). */
+    /** The pieces before the current one. */
+    private final List<Piece> pieces = new ArrayList<>();
+    /** Rows in {@link #pieces}. */
+    private int closedRows;
+    /** The current piece: missing values before its first value (the guess waits for a value). */
     private int leadingMissing;
-    /** Null before the first value after {@link #pending}. */
+    /** The current piece's values, null before its first value. */
     private ColumnSink sink;
-    private ColumnType guess;
+    private Kind guess;
+    private int sinkRows;
     private boolean built;
 
     /**
@@ -55,9 +78,9 @@ final class EagerColumn {
 
     /** Appends a missing value. */
     void addMissing() {
-        rows++;
         if (sink != null) {
             sink.addMissing();
+            sinkRows++;
         } else {
             leadingMissing++;
         }
@@ -68,77 +91,141 @@ final class EagerColumn {
      * class is {@code syntax} and which holds {@code number} (when it is a number).
      */
     void add(CharSequence value, int syntax, double number) {
+        boolean isNumber = (syntax & (decimalComma ? NumberSyntax.COMMA : NumberSyntax.POINT)) != 0;
         if (sink == null) {
-            start(number(syntax) ? ColumnType.NUMERIC : ColumnType.CATEGORICAL);
-        } else if (guess == ColumnType.NUMERIC && !number(syntax)) {
-            // The rows so far are numbers whose text is gone: they become pending, the text goes on from here.
-            pending = rows;
-            leadingMissing = 0;
-            start(ColumnType.CATEGORICAL);
+            start(isNumber ? Kind.NUMERIC : Kind.CATEGORICAL);
+        } else if (guess == Kind.NUMERIC && !isNumber) {
+            // The rows so far are numbers whose text is gone: they become unknown, the text goes on from here.
+            sink = null;
+            close(new Piece(Kind.UNKNOWN, sinkRows, null));
+            start(Kind.CATEGORICAL);
         }
-        rows++;
-        if (guess == ColumnType.NUMERIC) {
+        sinkRows++;
+        if (guess == Kind.NUMERIC) {
             ((ColumnSink.Numeric) sink).addNumber(number);
             return;
         }
         sink.addPresent(value);
-        if (guess == ColumnType.CATEGORICAL && ((ColumnSink.Categorical) sink).levelCount() > maxLevels) {
-            guess = ColumnType.TEXT;
+        if (guess == Kind.CATEGORICAL && ((ColumnSink.Categorical) sink).levelCount() > maxLevels) {
+            guess = Kind.TEXT;
             sink = replay(sink.build(), sinkOf(ColumnType.TEXT, expectedRows));
         }
     }
 
-    private boolean number(int syntax) {
-        return (syntax & (decimalComma ? NumberSyntax.COMMA : NumberSyntax.POINT)) != 0;
-    }
-
-    private void start(ColumnType type) {
-        guess = type;
-        sink = sinkOf(type, expectedRows);
+    private void start(Kind kind) {
+        guess = kind;
+        sink = sinkOf(kind == Kind.NUMERIC ? ColumnType.NUMERIC : ColumnType.CATEGORICAL, expectedRows);
+        sinkRows = leadingMissing;
         for (int i = 0; i < leadingMissing; i++) {
             sink.addMissing();
         }
+        leadingMissing = 0;
     }
 
     private ColumnSink sinkOf(ColumnType type, int capacity) {
         return ColumnSink.of(new ColumnInference(name, type, false, ""), capacity, decimalComma, missing);
     }
 
+    private void close(Piece piece) {
+        if (piece.rows > 0) {
+            pieces.add(piece);
+            closedRows += piece.rows;
+        }
+    }
+
+    /** Ends the current piece. */
+    private void closeCurrent() {
+        if (sink != null) {
+            close(new Piece(guess, sinkRows, sink.build()));
+            sink = null;
+            sinkRows = 0;
+        }
+        close(new Piece(Kind.MISSING, leadingMissing, null));
+        leadingMissing = 0;
+    }
+
+    /** Appends the rows of {@code next}, the same column in the part of the file that follows; empties {@code next}. */
+    void append(EagerColumn next) {
+        closeCurrent();
+        next.closeCurrent();
+        for (Piece p : next.pieces) {
+            close(p);
+        }
+        next.pieces.clear();
+        next.closedRows = 0;
+    }
+
     /**
-     * How many rows at the start must be loaded again for the decided type and decimal mark: 0 when the values loaded
-     * here are the column, every row when a numeric guess does not match.
+     * How many rows at the start must be loaded again for the decided type and decimal mark: up to the end of the last
+     * piece that cannot serve them (0 when every piece can).
      */
     int pendingRows(ColumnInference decided, boolean decidedComma) {
-        if (guess == ColumnType.NUMERIC && (decided.type() != ColumnType.NUMERIC || decidedComma != decimalComma)) {
-            return rows;
+        closeCurrent();
+        int pending = 0;
+        int end = 0;
+        for (Piece p : pieces) {
+            end += p.rows;
+            if (!serves(p, decided, decidedComma)) {
+                pending = end;
+            }
         }
         return pending;
     }
 
+    private boolean serves(Piece p, ColumnInference decided, boolean decidedComma) {
+        return switch (p.kind) {
+            case UNKNOWN -> false;
+            // The mark check is defensive: a mark decided automatically differs from the assumed one only when no
+            // value anywhere has the assumed separator, and then a numeric piece holds integers, equal under both.
+            case NUMERIC -> decided.type() == ColumnType.NUMERIC && decidedComma == decimalComma;
+            default -> true;
+        };
+    }
+
     /**
      * The column: {@code prefix} holds the {@linkplain #pendingRows pending rows} loaded again in the decided type
-     * ({@code null} when none are), and the rows loaded here follow (replayed from their text when the type differs);
-     * releases the loaded values.
+     * ({@code null} when none are), and the pieces after them follow; releases the loaded values.
      */
     Column build(ColumnSink prefix, ColumnInference decided, boolean decidedComma) {
         if (built) {
             throw new IllegalStateException("column '" + name + "' was already built");
         }
         built = true;
-        if (pendingRows(decided, decidedComma) == rows) { // pending as a whole, or no rows
-            return (prefix != null ? prefix : ColumnSink.of(decided, 0, decidedComma, missing)).build();
+        int pending = pendingRows(decided, decidedComma);
+        List<Piece> rest = new ArrayList<>();
+        int end = 0;
+        for (Piece p : pieces) {
+            end += p.rows;
+            if (end > pending) {
+                rest.add(p);
+            }
         }
-        if (sink == null) { // from here on every value is missing
-            start(decided.type());
+        pieces.clear();
+        if (prefix == null && rest.size() == 1 && rest.get(0).values != null
+                && rest.get(0).values.type() == decided.type()) {
+            return rest.get(0).values; // the common case: one piece, guessed right
         }
-        ColumnSink out = prefix;
-        if (out == null && decided.type() == guess) {
-            return sink.build();
+        ColumnSink out = prefix != null ? prefix : ColumnSink.of(decided, closedRows - pending, decidedComma, missing);
+        for (Piece p : rest) {
+            if (p.kind == Kind.MISSING) {
+                for (int i = 0; i < p.rows; i++) {
+                    out.addMissing();
+                }
+            } else if (p.kind == Kind.NUMERIC) {
+                NumericColumn numbers = (NumericColumn) p.values;
+                ColumnSink.Numeric to = (ColumnSink.Numeric) out;
+                for (int i = 0; i < p.rows; i++) {
+                    if (numbers.isMissing(i)) {
+                        to.addMissing();
+                    } else {
+                        to.addNumber(numbers.value(i));
+                    }
+                }
+            } else {
+                replay(p.values, out);
+            }
         }
-        if (out == null) {
-            out = ColumnSink.of(decided, rows, decidedComma, missing);
-        }
-        return replay(sink.build(), out).build();
+        return out.build();
     }
 
     /** Appends the values of a textual column to {@code to}, from their exact text. */

@@ -36,11 +36,20 @@ final class Utf8Source extends Reader {
     private boolean lastWasCR;
     private boolean endOfInput;
     private boolean flushed;
-    private boolean atStart = true;
+    private boolean atStart;
 
     Utf8Source(InputStream in, String file) {
+        this(in, file, true);
+    }
+
+    /**
+     * @param fileStart whether {@code in} starts at the start of the file (where a byte order mark is dropped); false
+     *                  for a part of a file that starts further on
+     */
+    Utf8Source(InputStream in, String file, boolean fileStart) {
         this.in = in;
         this.file = file;
+        this.atStart = fileStart;
     }
 
     /** The number of bytes taken from the file so far (ahead of what the parser consumed). */

@@ -1,0 +1,139 @@
+package org.example.segmentation.core.csv;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.example.segmentation.core.InputException;
+import org.example.segmentation.core.Progress;
+
+/**
+ * The first pass over one part of a CSV file: checks every record's width, counts the rows and the physical lines,
+ * collects what type inference needs ({@link ColumnStats}) and, in a whole read, loads the values ({@link EagerColumn}).
+ * A file is read in one part, or split at record boundaries into parts scanned on several threads and joined in file
+ * order by {@link #append}, which gives what one part over the whole file gives.
+ */
+final class PartScan {
+    /** What every part shares: the file's name for messages, the delimiter, the header and the reading options. */
+    record Layout(String label, char delimiter, List<String> names, int width, MissingTokens missing, int maxLevels,
+            boolean eager, boolean eagerComma) {
+    }
+
+    private final Layout layout;
+    final ColumnStats[] stats;
+    /** Null unless the layout says eager. */
+    final EagerColumn[] eager;
+    int rows;
+    long droppedValues;
+    long firstDroppedValueLine = -1;
+    /** The physical line breaks of the part (its lines, when it ends with a line break). */
+    long lineBreaks;
+    /** Bytes taken from the file so far, for progress from another thread. */
+    volatile long bytesRead;
+
+    PartScan(Layout layout, int expectedRows) {
+        this.layout = layout;
+        List<String> names = layout.names();
+        stats = new ColumnStats[names.size()];
+        for (int j = 0; j < stats.length; j++) {
+            stats[j] = new ColumnStats(names.get(j), layout.maxLevels());
+        }
+        if (layout.eager()) {
+            eager = new EagerColumn[stats.length];
+            for (int j = 0; j < stats.length; j++) {
+                eager[j] = new EagerColumn(names.get(j), layout.missing(), layout.maxLevels(), layout.eagerComma(),
+                        expectedRows);
+            }
+        } else {
+            eager = null;
+        }
+    }
+
+    /**
+     * Scans the records of {@code in} to its end; {@code header} when the part starts at the file's header record
+     * (skipped). Line numbers are the part's own (add the line breaks of the parts before it).
+     *
+     * @param pass   progress for the whole pass (only from the thread that owns it; null on other threads)
+     * @param total  bytes read by all parts, for {@code pass}
+     * @param stop   asked every {@value CsvReader#CHECK_EVERY} rows; true ends the scan with a {@link Stopped}
+     */
+    void run(Utf8Source in, boolean header, Progress pass, java.util.function.LongSupplier total, long size,
+            BooleanSupplier stop) {
+        MissingTokens missing = layout.missing();
+        int width = layout.width();
+        try (CsvLexer source = new CsvLexer(in, layout.label(), layout.delimiter())) {
+            source.names(layout.names());
+            if (header) {
+                source.next();
+            }
+            while (source.next()) {
+                CsvReader.checkWidth(source, width, layout);
+                if (rows == CsvReader.MAX_ROWS) {
+                    throw new InputException(layout.label() + ", line " + source.startLine() + ": more than "
+                            + CsvReader.MAX_ROWS + " data rows; split the file");
+                }
+                rows++;
+                long line = source.startLine();
+                for (int j = 0; j < stats.length; j++) {
+                    CharSequence v = source.field(j);
+                    if (missing.matches(v)) {
+                        stats[j].addMissing();
+                        if (eager != null) {
+                            eager[j].addMissing();
+                        }
+                    } else {
+                        int syntax = stats[j].add(v, line);
+                        if (eager != null) {
+                            eager[j].add(v, syntax, stats[j].value());
+                        }
+                    }
+                }
+                for (int j = stats.length; j < width; j++) {
+                    if (!source.isEmpty(j) && droppedValues++ == 0) {
+                        firstDroppedValueLine = line;
+                    }
+                }
+                if (rows % CsvReader.CHECK_EVERY == 0) {
+                    bytesRead = in.bytesRead();
+                    if (stop.getAsBoolean()) {
+                        throw new Stopped();
+                    }
+                    if (pass != null) {
+                        pass.checkCancelled();
+                        pass.update(size <= 0 ? Double.NaN : Math.min(1.0, (double) total.getAsLong() / size), null);
+                    }
+                }
+            }
+            lineBreaks = source.line() - 1;
+            bytesRead = in.bytesRead();
+        }
+    }
+
+    /**
+     * Joins the scan of the part that follows this one in the file: counts add up, the first offending values stay
+     * the earliest (the next part's lines shifted by this part's line breaks), the columns go on with the next part's
+     * rows. Empties {@code next}.
+     */
+    void append(PartScan next) {
+        for (int j = 0; j < stats.length; j++) {
+            stats[j].append(next.stats[j], lineBreaks);
+            if (eager != null) {
+                eager[j].append(next.eager[j]);
+            }
+        }
+        if (firstDroppedValueLine < 0 && next.firstDroppedValueLine >= 0) {
+            firstDroppedValueLine = next.firstDroppedValueLine + lineBreaks;
+        }
+        droppedValues += next.droppedValues;
+        rows += next.rows; // the caller checks the sum against the limit
+        lineBreaks += next.lineBreaks;
+    }
+
+    /** Ends a part's scan early because another part failed or was cancelled. */
+    static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super("stopped", null, false, false);
+        }
+    }
+}
