@@ -28,16 +28,18 @@ import org.example.segmentation.core.table.Table;
  * Reads a CSV file into a {@link Table}: UTF-8, a header row, RFC 4180 quoting, delimiter and decimal mark
  * detected or set, column types inferred over all rows or set by a schema.
  *
- * <p>The file is read twice and never held in memory as text. The first pass checks the structure (header,
- * field count of every row, quoting, encoding), counts the rows and collects per column what type inference
- * needs, in memory bounded by the categorical level limit. The second pass fills column builders sized
- * exactly, so reading needs little more than the resulting table's own memory.
+ * <p>The file is never held in memory as text. A whole read lexes it once: the first pass checks the structure
+ * (header, field count of every row, quoting, encoding), counts the rows, collects per column what type inference
+ * needs and loads every column on a guess of its type ({@link EagerColumn}); only the first rows of a column whose
+ * guess failed are read again. A read in chunks makes the same first pass without loading (memory bounded by the
+ * categorical level limit), then a second pass loads chunk by chunk. A large file's first pass runs in parts on
+ * several threads ({@link PartScan}) with the same result as one part.
  *
  * <p>Every rule (delimiter detection, decimal comma detection, missing tokens, type inference, warnings,
  * errors) is documented in the {@linkplain org.example.segmentation.core.csv package description}.
  *
- * <p>Progress goes from 0 to 0.5 during the first pass and from 0.5 to 1 during the second, by bytes read;
- * cancellation is checked every {@value #CHECK_EVERY} rows.
+ * <p>Progress goes by bytes read, from 0 to 0.9 during the first pass of a whole read (0.5 in chunks), then over the
+ * rows read again (the chunks); cancellation is checked every {@value #CHECK_EVERY} rows.
  */
 public final class CsvReader {
     /** Rows between two progress reports and cancellation checks. */

@@ -128,14 +128,27 @@
  * with the file and, where it applies, the line and the column: missing file, a directory, empty file,
  * invalid UTF-8, malformed quotes, empty or duplicate column name, wrong number of fields, a field longer than
  * 1,000,000 characters, a set delimiter that leaves the header one column while another splits it, a schema entry
- * for an absent column, decimal comma with delimiter {@code ,}, a file that changes between the two passes.
+ * for an absent column, decimal comma with delimiter {@code ,}, a file that changes between two passes.
  *
- * <h3>Memory and progress</h3>
- * The file is read twice and never held as text: the first pass checks the structure and counts, keeping per
- * column only counters and at most {@code maxCategoricalLevels + 1} distinct values; the second fills column
- * arrays of exactly the right size. Reading therefore needs about the table's own memory (8 bytes per
- * numeric value, 4 per categorical value, the strings of text columns) plus short-lived garbage. Progress is
- * reported by bytes read (first pass 0..0.5, second 0.5..1) and cancellation is checked every 4096 rows.
+ * <h3>Memory, speed and progress</h3>
+ * The file is never held as text. A whole read ({@code read}) lexes it once: while the first pass checks the
+ * structure and counts what type inference needs, every column also loads its values on a guess of its type, made
+ * from its first value (a number: numeric; anything else: categorical, turning to text past the level limit). A
+ * column whose decided type is its guess is done; a numeric guess that met a non-number at some row has its values
+ * before that row read again (the file up to that row only), and the values after it are taken from their exact
+ * text; a guess the schema overrules is read again. The result is exactly that of a pass that decides and a pass
+ * that loads. A read in chunks ({@code chunks}) makes the first pass without loading, in memory bounded by the
+ * categorical level limit, then loads one chunk at a time. A whole read needs about the table's own memory (8 bytes
+ * per numeric value, 4 per categorical value, the characters of text columns; a column growing past the estimate
+ * from the file's first MiB is copied once) plus short-lived garbage.
+ *
+ * <p>A file of at least 4 MiB per thread is split into as many parts as there are processors (at most 4), each
+ * starting just after a line feed near its share of the bytes, and the first pass scans the parts in parallel;
+ * they are joined in file order, with line numbers carried on, so tables, warnings and types are the same as in one
+ * part. A line feed inside a quoted field is no record boundary: then the part before it ends inside quotes, and the
+ * file is scanned again in one part; so is a file whose scan fails in any part, so that errors name the same line
+ * as in one part. Progress is reported by bytes read (a whole read: 0..0.9 the first pass, then the rows read again;
+ * in chunks: first pass 0..0.5, chunks 0.5..1) and cancellation is checked every 4096 rows.
  *
  * <h2>Writing</h2>
  * {@link org.example.segmentation.core.csv.CsvWriter} writes a header and one record per row: UTF-8 without
