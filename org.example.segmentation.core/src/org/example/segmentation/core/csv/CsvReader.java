@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -256,6 +259,8 @@ public final class CsvReader {
             private CsvLexer source;
             private int row;
             private boolean done;
+            /** The next chunk, being read on another thread while the caller works on the last one. */
+            private CompletableFuture<Table> ahead;
 
             ChunkPass(Prepared prepared, int chunkRows, Progress pass) {
                 this.prepared = prepared;
@@ -263,8 +268,50 @@ public final class CsvReader {
                 this.pass = pass;
             }
 
+            /**
+             * The next chunk. Each chunk is read on a thread of its own while the caller works on the chunk before
+             * (scoring, writing): a second core reads while the first computes. Only one read runs at a time and
+             * this thread waits for it before it touches the file again, so the chunks are exactly those of reading
+             * on this thread.
+             */
             @Override
             public Table next() {
+                Table chunk;
+                if (ahead != null) {
+                    CompletableFuture<Table> f = ahead;
+                    ahead = null;
+                    chunk = await(f);
+                } else {
+                    chunk = read();
+                }
+                pass.checkCancelled();
+                pass.update(done ? 1 : fraction(in), null);
+                if (chunk != null && !done) {
+                    ahead = CompletableFuture.supplyAsync(this::read, task -> {
+                        Thread t = new Thread(task, "csv-read-ahead-" + file.getFileName());
+                        t.setDaemon(true);
+                        t.start();
+                    });
+                }
+                return chunk;
+            }
+
+            private Table await(CompletableFuture<Table> f) {
+                try {
+                    return f.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw e;
+                }
+            }
+
+            /** Reads the next chunk, or finds the end of the file (null); may run on another thread. */
+            private Table read() {
                 if (done) {
                     return null;
                 }
@@ -290,7 +337,7 @@ public final class CsvReader {
                 } finally {
                     if (!ok) {
                         done = true;
-                        close();
+                        closeFile();
                     }
                 }
             }
@@ -313,8 +360,7 @@ public final class CsvReader {
                         }
                     }
                     if (row % CHECK_EVERY == 0) {
-                        pass.checkCancelled();
-                        pass.update(fraction(in), null);
+                        pass.checkCancelled(); // may be on the read-ahead thread: progress is reported per chunk
                     }
                 }
                 List<Column> columns = new ArrayList<>(sinks.length);
@@ -330,12 +376,24 @@ public final class CsvReader {
                     throw changed();
                 }
                 done = true;
-                close();
-                pass.update(1, null);
+                closeFile();
             }
 
+            /** Waits for a chunk being read ahead (its outcome no longer matters), then closes the file. */
             @Override
             public void close() {
+                if (ahead != null) {
+                    try {
+                        ahead.join();
+                    } catch (CompletionException | CancellationException e) {
+                        // the caller is done with the chunks; a failure of one it will not read is moot
+                    }
+                    ahead = null;
+                }
+                closeFile();
+            }
+
+            private void closeFile() {
                 if (source != null) {
                     source.close(); // closes in too
                     source = null;
