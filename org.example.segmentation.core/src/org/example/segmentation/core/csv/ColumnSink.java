@@ -39,6 +39,9 @@ abstract class ColumnSink {
     /** Appends a missing value. */
     abstract void addMissing();
 
+    /** Appends the values of a column of this sink's type (the same values a second pass would append). */
+    abstract void append(Column column);
+
     abstract Column build();
 
     static final class Numeric extends ColumnSink {
@@ -94,6 +97,18 @@ abstract class ColumnSink {
         }
 
         @Override
+        void append(Column column) {
+            NumericColumn c = (NumericColumn) column;
+            for (int i = 0; i < c.size(); i++) {
+                if (c.isMissing(i)) {
+                    builder.addMissing();
+                } else {
+                    builder.add(c.value(i));
+                }
+            }
+        }
+
+        @Override
         Column build() {
             return builder.build();
         }
@@ -144,6 +159,20 @@ abstract class ColumnSink {
             return levels.size();
         }
 
+        /** Appends the rows of a categorical column: each of its levels looked up once, then codes mapped. */
+        @Override
+        void append(Column column) {
+            CategoricalColumn c = (CategoricalColumn) column;
+            int[] map = new int[c.levelCount()];
+            for (int code = 0; code < map.length; code++) {
+                map[code] = levels.codeOf(c.levels().get(code));
+            }
+            for (int i = 0; i < c.size(); i++) {
+                int code = c.code(i);
+                append(code == CategoricalColumn.MISSING ? code : map[code]);
+            }
+        }
+
         /** The column, with its dictionary sorted (as {@link CategoricalColumn.Builder} sorts it). */
         @Override
         Column build() {
@@ -187,6 +216,14 @@ abstract class ColumnSink {
         @Override
         void addMissing() {
             builder.add(null);
+        }
+
+        @Override
+        void append(Column column) {
+            TextColumn c = (TextColumn) column;
+            for (int i = 0; i < c.size(); i++) {
+                builder.add(c.value(i));
+            }
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,14 +148,23 @@ public final class CsvReader {
         CsvReadResult run() {
             Prepared prepared = prepare(true);
             List<ColumnInference> inferences = prepared.inferences;
-            int[] pending = new int[inferences.size()];
+            int parts = prepared.starts.length;
+            int[][] pending = new int[inferences.size()][];
             for (int j = 0; j < pending.length; j++) {
-                pending[j] = prepared.eager[j].pendingRows(inferences.get(j), prepared.decimalComma);
+                pending[j] = prepared.eager[j].pendingRows(inferences.get(j), prepared.decimalComma, parts);
             }
-            ColumnSink[] prefixes = reread(prepared, pending, progress.range(0.9, 1));
+            Column[][] again = new Column[parts][];
+            for (int k = 0; k < parts; k++) {
+                again[k] = reread(prepared, k, pending, progress.range(0.9 + 0.1 * k / parts,
+                        0.9 + 0.1 * (k + 1) / parts));
+            }
             List<Column> columns = new ArrayList<>(pending.length);
+            Column[] byPart = new Column[parts];
             for (int j = 0; j < pending.length; j++) {
-                columns.add(prepared.eager[j].build(prefixes[j], inferences.get(j), prepared.decimalComma));
+                for (int k = 0; k < parts; k++) {
+                    byPart[k] = again[k][j];
+                }
+                columns.add(prepared.eager[j].build(byPart, inferences.get(j), prepared.decimalComma));
                 prepared.eager[j] = null;
             }
             progress.update(1, null);
@@ -163,27 +173,30 @@ public final class CsvReader {
         }
 
         /**
-         * Loads again the first {@code pending[j]} rows of every column {@code j} whose guess did not hold
-         * ({@link EagerColumn}), reading only as far as the longest such prefix; returns a sink per column (null where
-         * nothing was pending).
+         * Loads again, in the decided types, the first {@code pending[j][part]} rows of part {@code part} for every
+         * column {@code j} whose guess did not hold there ({@link EagerColumn}), reading only as far as the longest
+         * such run; returns a column per column index (null where nothing was pending).
          */
-        private ColumnSink[] reread(Prepared prepared, int[] pending, Progress pass) {
+        private Column[] reread(Prepared prepared, int part, int[][] pending, Progress pass) {
             ColumnSink[] sinks = new ColumnSink[pending.length];
             int upTo = 0;
             List<String> which = new ArrayList<>();
             for (int j = 0; j < pending.length; j++) {
-                if (pending[j] > 0) {
-                    sinks[j] = ColumnSink.of(prepared.inferences.get(j), pending[j], prepared.decimalComma, missing);
-                    upTo = Math.max(upTo, pending[j]);
+                int rows = pending[j][part];
+                if (rows > 0) {
+                    sinks[j] = ColumnSink.of(prepared.inferences.get(j), rows, prepared.decimalComma, missing);
+                    upTo = Math.max(upTo, rows);
                     which.add(names.get(j));
                 }
             }
+            Column[] out = new Column[pending.length];
             if (upTo == 0) {
-                return sinks;
+                return out;
             }
             pass.update(0, "Reading " + file.getFileName() + " again for " + Names.quote(which));
-            try (Utf8Source in = open(); CsvLexer source = new CsvLexer(in, label, delimiter)) {
-                if (!source.next() || source.size() != width) {
+            try (Utf8Source in = part == 0 ? open() : openPart(prepared.starts[part], -1);
+                    CsvLexer source = new CsvLexer(in, label, delimiter)) {
+                if (part == 0 && (!source.next() || source.size() != width)) {
                     throw changed();
                 }
                 source.names(names);
@@ -193,7 +206,7 @@ public final class CsvReader {
                     }
                     checkWidth(source);
                     for (int j = 0; j < sinks.length; j++) {
-                        if (row < pending[j] && !sinks[j].add(source.field(j))) {
+                        if (row < pending[j][part] && !sinks[j].add(source.field(j))) {
                             throw changed(); // pass 1 found only numbers in this column
                         }
                     }
@@ -203,11 +216,18 @@ public final class CsvReader {
                     }
                 }
             }
-            return sinks;
+            for (int j = 0; j < sinks.length; j++) {
+                if (sinks[j] != null) {
+                    out[j] = sinks[j].build();
+                }
+            }
+            return out;
         }
 
         /** What the first pass decided: the row count, the decimal mark and every column's type. */
-        private record Prepared(int rows, boolean decimalComma, List<ColumnInference> inferences, EagerColumn[] eager) {
+        /** {@code starts}: where the parts of the first pass start in the file (bytes). */
+        private record Prepared(int rows, boolean decimalComma, List<ColumnInference> inferences, EagerColumn[] eager,
+                long[] starts) {
         }
 
         /**
@@ -237,7 +257,7 @@ public final class CsvReader {
             if (!whole) {
                 progress.update(0.5, "Reading " + name + " in chunks (pass 2 of 2)");
             }
-            return new Prepared(first.rows, decimalComma, inferences, first.eager);
+            return new Prepared(first.rows, decimalComma, inferences, first.eager, first.starts);
         }
 
         /** Prepares a read in chunks: the first pass now, the second pass chunk by chunk. */
@@ -405,7 +425,7 @@ public final class CsvReader {
             }
         }
 
-        private record FirstPass(ColumnStats[] stats, int rows, EagerColumn[] eager) {
+        private record FirstPass(ColumnStats[] stats, int rows, EagerColumn[] eager, long[] starts) {
         }
 
         /**
@@ -422,8 +442,10 @@ public final class CsvReader {
                     options.maxCategoricalLevels(), expectedRows >= 0, options.decimalMark() == DecimalMark.COMMA);
             long[] splits = splits();
             PartScan scan = splits.length > 2 ? scanParts(layout, splits, expectedRows, pass) : null;
+            long[] starts = Arrays.copyOf(splits, splits.length - 1);
             if (scan == null) {
-                PartScan one = new PartScan(layout, expectedRows);
+                starts = new long[] {0};
+                PartScan one = new PartScan(layout, expectedRows, 0);
                 try (Utf8Source in = open()) {
                     one.run(in, true, pass, () -> one.bytesRead, size, () -> false);
                 }
@@ -442,7 +464,7 @@ public final class CsvReader {
             if (scan.rows == 0) {
                 warnings.add("the file has a header but no data rows");
             }
-            return new FirstPass(scan.stats, scan.rows, scan.eager);
+            return new FirstPass(scan.stats, scan.rows, scan.eager, starts);
         }
 
         /** Reads the header record and sets {@link #names} and {@link #width}. */
@@ -508,7 +530,7 @@ public final class CsvReader {
             int n = splits.length - 1;
             PartScan[] scans = new PartScan[n];
             for (int i = 0; i < n; i++) {
-                scans[i] = new PartScan(layout, expectedRows / n + 16);
+                scans[i] = new PartScan(layout, expectedRows / n + 16, i);
             }
             AtomicBoolean stop = new AtomicBoolean();
             Throwable[] failures = new Throwable[n];

@@ -21,14 +21,12 @@ import org.example.segmentation.core.table.TextColumn;
  * pass loads them, so a column whose decided type is its guess is the column a second pass would give.
  *
  * <p>When a numeric guess meets a value that is not a number at row {@code r}, the rows before {@code r} become a
- * piece of unknown values (their exact text is not kept) and a textual guess goes on from row {@code r}. At the end
- * the reader loads the first rows again, up to the end of the last piece that cannot serve the decided type
- * ({@link #pendingRows}), and the pieces after them are appended, a textual piece from its exact text
- * ({@link #build}): so a column that turns out textual late in the file costs a second reading of only its first
- * rows. A numeric piece serves only a numeric column with the decimal mark it was parsed with.
- *
- * <p>A file read in parts on several threads gives one column per part; {@link #append} joins them, piece after
- * piece, so the column is the same as a read in one part gives.
+ * piece of unknown values (their exact text is not kept) and a textual guess goes on from row {@code r}. A file read
+ * in parts on several threads gives one column per part, joined piece after piece by {@link #append}; within a part
+ * only the first piece can fail to serve the decided type (an unknown piece, or a numeric piece when the column is not
+ * numeric or has the other decimal mark). The reader loads such rows again from the start of their part
+ * ({@link #pendingRows}) and {@link #build} puts the column together in row order, a textual piece from its exact
+ * text: so a column that turns out textual late costs a second reading of only the first rows of a part.
  */
 final class EagerColumn {
     /** What a piece of rows holds. */
@@ -42,8 +40,11 @@ final class EagerColumn {
         TEXT
     }
 
-    /** Consecutive rows loaded on one guess; {@code values} is null for {@link Kind#UNKNOWN} and {@link Kind#MISSING}. */
-    private record Piece(Kind kind, int rows, Column values) {
+    /**
+     * Consecutive rows of part {@code part} loaded on one guess; {@code values} is null for {@link Kind#UNKNOWN} and
+     * {@link Kind#MISSING}.
+     */
+    private record Piece(int part, Kind kind, int rows, Column values) {
     }
 
     private final String name;
@@ -51,6 +52,8 @@ final class EagerColumn {
     private final int maxLevels;
     private final boolean decimalComma;
     private final int expectedRows;
+    /** The part of the file this column's rows come from (before {@link #append}). */
+    private final int part;
     /** The pieces before the current one. */
     private final List<Piece> pieces = new ArrayList<>();
     /** Rows in {@link #pieces}. */
@@ -67,8 +70,10 @@ final class EagerColumn {
      * @param decimalComma the decimal mark numbers are parsed with, before the reader decides it
      * @param maxLevels    past this many levels a categorical guess becomes text
      * @param expectedRows a first capacity (the loaded values grow past it)
+     * @param part         the index of the part of the file the rows come from
      */
-    EagerColumn(String name, MissingTokens missing, int maxLevels, boolean decimalComma, int expectedRows) {
+    EagerColumn(String name, MissingTokens missing, int maxLevels, boolean decimalComma, int expectedRows, int part) {
+        this.part = part;
         this.name = name;
         this.missing = missing;
         this.maxLevels = maxLevels;
@@ -97,7 +102,7 @@ final class EagerColumn {
         } else if (guess == Kind.NUMERIC && !isNumber) {
             // The rows so far are numbers whose text is gone: they become unknown, the text goes on from here.
             sink = null;
-            close(new Piece(Kind.UNKNOWN, sinkRows, null));
+            close(new Piece(part, Kind.UNKNOWN, sinkRows, null));
             start(Kind.CATEGORICAL);
         }
         sinkRows++;
@@ -136,11 +141,11 @@ final class EagerColumn {
     /** Ends the current piece. */
     private void closeCurrent() {
         if (sink != null) {
-            close(new Piece(guess, sinkRows, sink.build()));
+            close(new Piece(part, guess, sinkRows, sink.build()));
             sink = null;
             sinkRows = 0;
         }
-        close(new Piece(Kind.MISSING, leadingMissing, null));
+        close(new Piece(part, Kind.MISSING, leadingMissing, null));
         leadingMissing = 0;
     }
 
@@ -156,18 +161,18 @@ final class EagerColumn {
     }
 
     /**
-     * How many rows at the start must be loaded again for the decided type and decimal mark: up to the end of the last
-     * piece that cannot serve them (0 when every piece can).
+     * How many rows at the start of every part (index: part) must be loaded again for the decided type and decimal
+     * mark: the rows of the part's first piece when it cannot serve them, else 0.
      */
-    int pendingRows(ColumnInference decided, boolean decidedComma) {
+    int[] pendingRows(ColumnInference decided, boolean decidedComma, int parts) {
         closeCurrent();
-        int pending = 0;
-        int end = 0;
+        int[] pending = new int[parts];
+        int last = -1;
         for (Piece p : pieces) {
-            end += p.rows;
-            if (!serves(p, decided, decidedComma)) {
-                pending = end;
+            if (p.part != last && !serves(p, decided, decidedComma)) {
+                pending[p.part] = p.rows;
             }
+            last = p.part;
         }
         return pending;
     }
@@ -183,44 +188,34 @@ final class EagerColumn {
     }
 
     /**
-     * The column: {@code prefix} holds the {@linkplain #pendingRows pending rows} loaded again in the decided type
-     * ({@code null} when none are), and the pieces after them follow; releases the loaded values.
+     * The column, in row order: where a part's {@linkplain #pendingRows pending rows} are, the rows loaded again
+     * ({@code again[part]}, in the decided type; null for a part without), then the pieces loaded here; releases the
+     * loaded values.
      */
-    Column build(ColumnSink prefix, ColumnInference decided, boolean decidedComma) {
+    Column build(Column[] again, ColumnInference decided, boolean decidedComma) {
         if (built) {
             throw new IllegalStateException("column '" + name + "' was already built");
         }
         built = true;
-        int pending = pendingRows(decided, decidedComma);
-        List<Piece> rest = new ArrayList<>();
-        int end = 0;
-        for (Piece p : pieces) {
-            end += p.rows;
-            if (end > pending) {
-                rest.add(p);
-            }
-        }
+        int[] pending = pendingRows(decided, decidedComma, again.length);
+        List<Piece> all = new ArrayList<>(pieces);
         pieces.clear();
-        if (prefix == null && rest.size() == 1 && rest.get(0).values != null
-                && rest.get(0).values.type() == decided.type()) {
-            return rest.get(0).values; // the common case: one piece, guessed right
+        if (all.size() == 1 && all.get(0).values != null && all.get(0).values.type() == decided.type()) {
+            return all.get(0).values; // the common case: one piece, guessed right
         }
-        ColumnSink out = prefix != null ? prefix : ColumnSink.of(decided, closedRows - pending, decidedComma, missing);
-        for (Piece p : rest) {
-            if (p.kind == Kind.MISSING) {
+        ColumnSink out = ColumnSink.of(decided, closedRows, decidedComma, missing);
+        int last = -1;
+        for (Piece p : all) {
+            boolean first = p.part != last;
+            last = p.part;
+            if (first && pending[p.part] > 0) {
+                out.append(again[p.part]);
+            } else if (p.kind == Kind.MISSING) {
                 for (int i = 0; i < p.rows; i++) {
                     out.addMissing();
                 }
-            } else if (p.kind == Kind.NUMERIC) {
-                NumericColumn numbers = (NumericColumn) p.values;
-                ColumnSink.Numeric to = (ColumnSink.Numeric) out;
-                for (int i = 0; i < p.rows; i++) {
-                    if (numbers.isMissing(i)) {
-                        to.addMissing();
-                    } else {
-                        to.addNumber(numbers.value(i));
-                    }
-                }
+            } else if (p.kind == Kind.NUMERIC || p.values.type() == decided.type()) {
+                out.append(p.values);
             } else {
                 replay(p.values, out);
             }

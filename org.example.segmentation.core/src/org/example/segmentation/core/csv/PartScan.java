@@ -30,7 +30,8 @@ final class PartScan {
     /** Bytes taken from the file so far, for progress from another thread. */
     volatile long bytesRead;
 
-    PartScan(Layout layout, int expectedRows) {
+    /** @param part the index of the part (0 for a file scanned in one part) */
+    PartScan(Layout layout, int expectedRows, int part) {
         this.layout = layout;
         List<String> names = layout.names();
         stats = new ColumnStats[names.size()];
@@ -41,7 +42,7 @@ final class PartScan {
             eager = new EagerColumn[stats.length];
             for (int j = 0; j < stats.length; j++) {
                 eager[j] = new EagerColumn(names.get(j), layout.missing(), layout.maxLevels(), layout.eagerComma(),
-                        expectedRows);
+                        expectedRows, part);
             }
         } else {
             eager = null;
