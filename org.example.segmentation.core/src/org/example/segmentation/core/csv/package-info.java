@@ -135,8 +135,8 @@
  * structure and counts what type inference needs, every column also loads its values on a guess of its type, made
  * from its first value (a number: numeric; anything else: categorical, turning to text past the level limit). A
  * column whose decided type is its guess is done; a numeric guess that met a non-number at some row has its values
- * before that row read again (the file up to that row only), and the values after it are taken from their exact
- * text; a guess the schema overrules is read again. The result is exactly that of a pass that decides and a pass
+ * before that row read again (only those rows), and the values after it are taken from their exact text; a guess the
+ * schema overrules is read again. The result is exactly that of a pass that decides and a pass
  * that loads. A read in chunks ({@code chunks}) makes the first pass without loading, in memory bounded by the
  * categorical level limit, then loads one chunk at a time. A whole read needs about the table's own memory (8 bytes
  * per numeric value, 4 per categorical value, the characters of text columns; a column growing past the estimate
