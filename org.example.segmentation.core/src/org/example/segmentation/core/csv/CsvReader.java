@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ public final class CsvReader {
      * @throws CancelledException when {@code progress} says so
      */
     public static CsvReadResult read(Path file, CsvReadOptions options, Progress progress) {
-        return new Reading(file, options, progress, PARTS, MIN_PART_BYTES).run();
+        return new Reading(file, options, progress, PARTS, MIN_PART_BYTES, null).run();
     }
 
     /**
@@ -105,17 +106,41 @@ public final class CsvReader {
         if (chunkRows < 1) {
             throw new IllegalArgumentException("chunkRows must be at least 1, got " + chunkRows);
         }
-        return new Reading(file, options, progress, PARTS, MIN_PART_BYTES).chunks(chunkRows);
+        return new Reading(file, options, progress, PARTS, MIN_PART_BYTES, null).chunks(chunkRows);
+    }
+
+    /**
+     * Reads only the given columns of {@code file}, which is much faster for a few columns of a wide file: the other
+     * fields are split off but not looked at (no type inference, no parsing, no warnings about them; the decimal mark
+     * is detected from the columns read). The table has the columns in file order.
+     *
+     * @param columns the names of the columns to read; each must be a column of the file
+     * @throws InputException as {@link #read(Path, CsvReadOptions, Progress)}, and naming a column the file does not
+     *                        have
+     */
+    public static CsvReadResult read(Path file, CsvReadOptions options, Collection<String> columns,
+            Progress progress) {
+        return new Reading(file, options, progress, PARTS, MIN_PART_BYTES, List.copyOf(columns)).run();
+    }
+
+    /**
+     * The column names of {@code file}'s header, read with {@code options} (the delimiter set or detected), without
+     * reading further.
+     *
+     * @throws InputException as {@link #read(Path, CsvReadOptions, Progress)} for everything up to the header
+     */
+    public static List<String> header(Path file, CsvReadOptions options) {
+        return new Reading(file, options, Progress.NONE, 1, 1, null).header();
     }
 
     /** {@link #read(Path, CsvReadOptions, Progress)} with the first pass in {@code parts} parts of any size (tests). */
     static CsvReadResult read(Path file, CsvReadOptions options, Progress progress, int parts) {
-        return new Reading(file, options, progress, parts, 1).run();
+        return new Reading(file, options, progress, parts, 1, null).run();
     }
 
     /** {@link #chunks} with the first pass in {@code parts} parts of any size (tests). */
     static CsvChunks chunks(Path file, CsvReadOptions options, int chunkRows, Progress progress, int parts) {
-        return new Reading(file, options, progress, parts, 1).chunks(chunkRows);
+        return new Reading(file, options, progress, parts, 1, null).chunks(chunkRows);
     }
 
     /** One read of one file. */
@@ -129,13 +154,18 @@ public final class CsvReader {
         private long size;
         private char delimiter;
         private List<String> names;
+        /** The columns to read (null: all), and then the indexes in {@link #names} of those read. */
+        private final List<String> wanted;
+        private int[] keep;
         /** Fields per row, including the dropped trailing unnamed columns. */
         private int width;
         /** How many parts (threads) the first pass may split the file into, and the smallest part. */
         private final int parts;
         private final long minPartBytes;
 
-        Reading(Path file, CsvReadOptions options, Progress progress, int parts, long minPartBytes) {
+        Reading(Path file, CsvReadOptions options, Progress progress, int parts, long minPartBytes,
+                List<String> wanted) {
+            this.wanted = wanted;
             this.parts = parts;
             this.minPartBytes = minPartBytes;
             this.file = file;
@@ -186,7 +216,7 @@ public final class CsvReader {
                 if (rows > 0) {
                     sinks[j] = ColumnSink.of(prepared.inferences.get(j), rows, prepared.decimalComma, missing);
                     upTo = Math.max(upTo, rows);
-                    which.add(names.get(j));
+                    which.add(names.get(keep[j]));
                 }
             }
             Column[] out = new Column[pending.length];
@@ -206,7 +236,7 @@ public final class CsvReader {
                     }
                     checkWidth(source);
                     for (int j = 0; j < sinks.length; j++) {
-                        if (row < pending[j][part] && !sinks[j].add(source.field(j))) {
+                        if (row < pending[j][part] && !sinks[j].add(source.field(keep[j]))) {
                             throw changed(); // pass 1 found only numbers in this column
                         }
                     }
@@ -230,11 +260,8 @@ public final class CsvReader {
                 long[] starts) {
         }
 
-        /**
-         * Checks the file, detects the delimiter, runs the first pass and decides the decimal mark and the types;
-         * {@code whole} for a whole read, whose first pass also loads the values ({@link EagerColumn}).
-         */
-        private Prepared prepare(boolean whole) {
+        /** Checks the file and sets the delimiter (set, or detected on the file's first MiB); returns that sample. */
+        private Sample detect() {
             checkFile();
             Sample sample = sample();
             if (!sample.truncated && sample.text.isBlank()) {
@@ -249,6 +276,22 @@ public final class CsvReader {
                 throw new InputException(label + ": decimal comma is set but the delimiter is ','; set the"
                         + " delimiter to ';' (or tab or |) or the decimal mark to point");
             }
+            return sample;
+        }
+
+        /** The column names of the header, after the checks a read starts with. */
+        List<String> header() {
+            detect();
+            readHeaderRecord();
+            return names;
+        }
+
+        /**
+         * Checks the file, detects the delimiter, runs the first pass and decides the decimal mark and the types;
+         * {@code whole} for a whole read, whose first pass also loads the values ({@link EagerColumn}).
+         */
+        private Prepared prepare(boolean whole) {
+            Sample sample = detect();
             String name = String.valueOf(file.getFileName());
             progress.update(0, whole ? "Reading " + name : "Reading " + name + " (pass 1 of 2: checking)");
             FirstPass first = firstPass(progress.range(0, whole ? 0.9 : 0.5), whole ? expectedRows(sample) : -1);
@@ -375,7 +418,7 @@ public final class CsvReader {
                     checkWidth(source);
                     row++;
                     for (int j = 0; j < sinks.length; j++) {
-                        if (!sinks[j].add(source.field(j))) {
+                        if (!sinks[j].add(source.field(keep[j]))) {
                             throw changed(); // pass 1 found only numbers in this column
                         }
                     }
@@ -438,7 +481,7 @@ public final class CsvReader {
          */
         private FirstPass firstPass(Progress pass, int expectedRows) {
             readHeaderRecord();
-            PartScan.Layout layout = new PartScan.Layout(label, delimiter, names, width, missing,
+            PartScan.Layout layout = new PartScan.Layout(label, delimiter, names, width, keep, missing,
                     options.maxCategoricalLevels(), expectedRows >= 0, options.decimalMark() == DecimalMark.COMMA);
             long[] splits = splits();
             PartScan scan = splits.length > 2 ? scanParts(layout, splits, expectedRows, pass) : null;
@@ -751,6 +794,25 @@ public final class CsvReader {
                 }
             }
             names = out;
+            if (wanted == null) {
+                keep = new int[out.size()];
+                for (int j = 0; j < keep.length; j++) {
+                    keep[j] = j;
+                }
+            } else {
+                List<Integer> at = new ArrayList<>();
+                for (String w : wanted) {
+                    Integer j = seen.get(w);
+                    if (j == null) {
+                        throw new InputException(label + ": column '" + w + "' is needed but the file does not have"
+                                + " it; its columns are " + Names.quote(out));
+                    }
+                    if (!at.contains(j)) {
+                        at.add(j);
+                    }
+                }
+                keep = at.stream().mapToInt(Integer::intValue).sorted().toArray();
+            }
         }
 
         private static List<String> header(CsvLexer source) {

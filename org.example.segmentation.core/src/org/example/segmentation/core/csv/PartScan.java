@@ -13,9 +13,12 @@ import org.example.segmentation.core.Progress;
  * order by {@link #append}, which gives what one part over the whole file gives.
  */
 final class PartScan {
-    /** What every part shares: the file's name for messages, the delimiter, the header and the reading options. */
-    record Layout(String label, char delimiter, List<String> names, int width, MissingTokens missing, int maxLevels,
-            boolean eager, boolean eagerComma) {
+    /**
+     * What every part shares: the file's name for messages, the delimiter, the header (the named columns, and the
+     * fields per record), the indexes of the columns read, and the reading options.
+     */
+    record Layout(String label, char delimiter, List<String> names, int width, int[] keep, MissingTokens missing,
+            int maxLevels, boolean eager, boolean eagerComma) {
     }
 
     private final Layout layout;
@@ -34,14 +37,15 @@ final class PartScan {
     PartScan(Layout layout, int expectedRows, int part) {
         this.layout = layout;
         List<String> names = layout.names();
-        stats = new ColumnStats[names.size()];
+        int[] keep = layout.keep();
+        stats = new ColumnStats[keep.length];
         for (int j = 0; j < stats.length; j++) {
-            stats[j] = new ColumnStats(names.get(j), layout.maxLevels());
+            stats[j] = new ColumnStats(names.get(keep[j]), layout.maxLevels());
         }
         if (layout.eager()) {
             eager = new EagerColumn[stats.length];
             for (int j = 0; j < stats.length; j++) {
-                eager[j] = new EagerColumn(names.get(j), layout.missing(), layout.maxLevels(), layout.eagerComma(),
+                eager[j] = new EagerColumn(names.get(keep[j]), layout.missing(), layout.maxLevels(), layout.eagerComma(),
                         expectedRows, part);
             }
         } else {
@@ -61,6 +65,8 @@ final class PartScan {
             BooleanSupplier stop) {
         MissingTokens missing = layout.missing();
         int width = layout.width();
+        int named = layout.names().size();
+        int[] keep = layout.keep();
         try (CsvLexer source = new CsvLexer(in, layout.label(), layout.delimiter())) {
             source.names(layout.names());
             if (header) {
@@ -75,7 +81,7 @@ final class PartScan {
                 rows++;
                 long line = source.startLine();
                 for (int j = 0; j < stats.length; j++) {
-                    CharSequence v = source.field(j);
+                    CharSequence v = source.field(keep[j]);
                     if (missing.matches(v)) {
                         stats[j].addMissing();
                         if (eager != null) {
@@ -88,7 +94,7 @@ final class PartScan {
                         }
                     }
                 }
-                for (int j = stats.length; j < width; j++) {
+                for (int j = named; j < width; j++) {
                     if (!source.isEmpty(j) && droppedValues++ == 0) {
                         firstDroppedValueLine = line;
                     }

@@ -45,8 +45,8 @@ import org.example.segmentation.core.settings.Settings;
  * @param distanceModerate       relative rise of the mean distance to the centroid from which the fit is moderate
  * @param distanceSignificant    ... significant, at least {@code distanceModerate}
  * @param segmentMinRows         per-segment feature drift needs at least this many rows on both sides
- * @param idColumn               the customer identifier for migration; empty = the first text column of the previous
- *                               month that the current month also has
+ * @param idColumn               the customer identifier for migration; empty = the first column of the previous
+ *                               month that is text in both months
  * @param archetypeColumn        the archetype column for archetype migration; empty = {@value #DEFAULT_ARCHETYPE_COLUMN}
  *                               when both months have it
  */

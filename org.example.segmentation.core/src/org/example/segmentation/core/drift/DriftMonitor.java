@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -121,6 +122,16 @@ public final class DriftMonitor {
                     + "'; monitoring needs that model to assign the current month's segments");
         }
         return new DriftMonitor(baseline, config, assigner, previous);
+    }
+
+    /**
+     * The previous month's columns that migration against {@code baseline} with {@code config} reads, when this month
+     * has the given columns and types ({@code null}: every column); a caller may read only those of the previous
+     * month's file that it has.
+     */
+    public static Set<String> previousColumns(DriftBaseline baseline, DriftConfig config,
+            Map<String, ColumnType> current) {
+        return Migration.previousColumns(config, baseline.segmentLayout(), current);
     }
 
     /** As {@link #accept(Table, Progress)} without progress. */

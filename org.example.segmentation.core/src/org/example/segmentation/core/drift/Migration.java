@@ -72,6 +72,33 @@ final class Migration {
         }
     }
 
+    /**
+     * The previous month's columns migration reads, given the current month's columns and their types: the
+     * identifier (set, or every column text in the current month, where the first column text in both is found), the
+     * segment column (unless segments come from a model: then null, every column, since the model assigns the
+     * previous month from its features) and the archetype column.
+     */
+    static Set<String> previousColumns(DriftConfig config, SegmentLayout segments, Map<String, ColumnType> current) {
+        if (segments != null && segments.fromModel()) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        if (!config.idColumn().isEmpty()) {
+            out.add(config.idColumn());
+        } else {
+            current.forEach((name, type) -> {
+                if (type == ColumnType.TEXT) {
+                    out.add(name);
+                }
+            });
+        }
+        if (segments != null) {
+            out.add(segments.column());
+        }
+        out.add(config.archetypeColumn().isEmpty() ? DriftConfig.DEFAULT_ARCHETYPE_COLUMN : config.archetypeColumn());
+        return out;
+    }
+
     /** The identifier column (after the first chunk). */
     String idColumn() {
         return idColumn;
@@ -187,7 +214,8 @@ final class Migration {
         idColumn = configuredId;
         if (idColumn.isEmpty()) {
             for (Column c : previous.columns()) {
-                if (c.type() == ColumnType.TEXT && chunk.hasColumn(c.name())) {
+                if (c.type() == ColumnType.TEXT && chunk.hasColumn(c.name())
+                        && chunk.column(c.name()).type() == ColumnType.TEXT) {
                     idColumn = c.name();
                     break;
                 }

@@ -136,6 +136,33 @@ class CsvOnePassTest {
     }
 
     @Test
+    void readingSomeColumnsGivesThoseColumnsOfTheWholeRead(@TempDir Path dir) {
+        int compared = 0;
+        for (Map.Entry<String, String> f : tricky().entrySet()) {
+            Path file = CsvTestFiles.write(dir, f.getKey(), f.getValue());
+            Table whole = CsvReader.read(file).table();
+            List<String> names = whole.columnNames();
+            for (int skip = 0; skip < names.size(); skip++) {
+                List<String> wanted = new ArrayList<>(names);
+                String dropped = wanted.remove(skip);
+                java.util.Collections.reverse(wanted); // any order asked; file order given
+                Table some = CsvReader.read(file, CsvReadOptions.defaults(), wanted, Progress.NONE).table();
+                List<String> expected = new ArrayList<>(names);
+                expected.remove(dropped);
+                assertEquals(expected, some.columnNames());
+                assertEquals(describe(whole.select(expected)), describe(some), f.getKey() + " without " + dropped);
+                compared++;
+            }
+        }
+        assertTrue(compared > 20, "compared " + compared);
+        Path file = CsvTestFiles.write(dir, "ab.csv", "a,b\n1,2\n");
+        InputException e = assertThrows(InputException.class,
+                () -> CsvReader.read(file, CsvReadOptions.defaults(), List.of("a", "c"), Progress.NONE));
+        assertEquals(file + ": column 'c' is needed but the file does not have it; its columns are 'a', 'b'",
+                e.getMessage());
+    }
+
+    @Test
     void aFailureInAPartIsTheErrorOfTheOnePartRead(@TempDir Path dir) {
         String rows = "1,2\n".repeat(200);
         Map<String, byte[]> bad = new LinkedHashMap<>();

@@ -3,10 +3,12 @@ package org.example.segmentation.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.example.segmentation.core.Progress;
@@ -43,8 +45,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>The month is streamed through the {@link DriftMonitor} in chunks of {@code --chunk-rows} rows
  * ({@link CsvReader#chunks}), so its memory is that of one chunk plus the baseline's counters and samples, whatever
- * the file's size; the report is exactly the one of monitoring the whole table. Only the previous month of
- * {@code --previous} (the migration matrices) is read whole.
+ * the file's size; the report is exactly the one of monitoring the whole table. Of the previous month of
+ * {@code --previous} (the migration matrices) only the columns migration needs are read, whole.
  */
 @Command(name = "drift", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Monitors a month against a drift baseline (see docs/drift.md): PSI, Kolmogorov-Smirnov or "
@@ -127,6 +129,23 @@ final class DriftCommand implements Callable<Integer> {
         }
     }
 
+    /** The previous month's columns that migration needs, given the current month's types. */
+    private Table previousMonth(DriftBaseline baseline, DriftConfig config, CsvChunks chunks, Progress progress) {
+        Map<String, ColumnType> current = new LinkedHashMap<>();
+        for (ColumnInference c : chunks.columns()) {
+            current.put(c.name(), c.type());
+        }
+        Set<String> needed = DriftMonitor.previousColumns(baseline, config, current);
+        CsvReadOptions options = csv.toReadOptions();
+        Progress still = progress.range(0.475, 0.475); // cancellation only
+        if (needed == null) {
+            return CsvReader.read(previous, options, still).table();
+        }
+        List<String> present = new ArrayList<>(CsvReader.header(previous, options));
+        present.retainAll(needed);
+        return CsvReader.read(previous, options, present, still).table();
+    }
+
     @Override
     public Integer call() {
         if (chunkRows < 1) {
@@ -140,11 +159,12 @@ final class DriftCommand implements Callable<Integer> {
         DriftReport report;
         List<String> warnings;
         try (TerminalProgress progress = parent.progress()) {
-            Table prior = previous == null ? null
-                    : CsvReader.read(previous, csv.toReadOptions(), progress.range(0, 0.3)).table();
-            Progress reading = progress.range(prior == null ? 0 : 0.3, 0.95);
+            Progress reading = progress.range(0, 0.95);
             try (CsvChunks chunks = openLikeBaseline(input, baseline, reading)) {
                 warnings = chunks.warnings();
+                // Migration reads a few columns of the previous month: only those (null: all), in the middle of the
+                // month's reading, between its first pass and its chunks.
+                Table prior = previous == null ? null : previousMonth(baseline, config, chunks, progress);
                 DriftMonitor monitor = DriftMonitor.start(baseline, config, assigner, prior);
                 // Progress: the reader's, by bytes; the monitor checks for cancellation per feature.
                 boolean any = false;

@@ -1,6 +1,8 @@
 package org.example.segmentation.cli.pipeline;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.example.segmentation.core.Progress;
 import org.example.segmentation.core.csv.CsvWriter;
@@ -9,6 +11,8 @@ import org.example.segmentation.core.drift.DriftConfig;
 import org.example.segmentation.core.drift.DriftMonitor;
 import org.example.segmentation.core.drift.DriftReport;
 import org.example.segmentation.core.settings.Settings;
+import org.example.segmentation.core.table.Column;
+import org.example.segmentation.core.table.ColumnType;
 import org.example.segmentation.core.table.Table;
 
 /**
@@ -42,7 +46,12 @@ final class DriftStep implements PipelineStep {
     public String run(PipelineRun run, Settings settings, Progress progress) {
         DriftBaseline baseline = run.previous.baseline();
         DriftConfig config = baseline.config().forMonitoring(settings);
-        Table prior = run.previous.customers();
+        Map<String, ColumnType> current = new LinkedHashMap<>();
+        for (Column c : run.customers.columns()) {
+            current.put(c.name(), c.type());
+        }
+        // Migration needs a few of the previous month's columns: read only those of its wide scored file.
+        Table prior = run.previous.customers(DriftMonitor.previousColumns(baseline, config, current));
         DriftReport r = DriftMonitor.monitor(baseline, config, null, run.customers, prior, progress);
         run.drift = r;
         CsvWriter w = CsvWriter.defaults();

@@ -2,9 +2,14 @@ package org.example.segmentation.cli.pipeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 import org.example.segmentation.core.InputException;
+import org.example.segmentation.core.Progress;
 import org.example.segmentation.core.cleaning.CleaningModel;
+import org.example.segmentation.core.csv.CsvReadOptions;
 import org.example.segmentation.core.csv.CsvReader;
 import org.example.segmentation.core.drift.DriftBaseline;
 import org.example.segmentation.core.selection.FeatureSelection;
@@ -75,7 +80,24 @@ public final class PreviousRun {
 
     /** The previous run's scored customers, or {@code null} when it wrote none. */
     public Table customers() {
-        return has(PipelineRun.CUSTOMERS) ? CsvReader.read(dir.resolve(PipelineRun.CUSTOMERS)).table() : null;
+        return customers(null);
+    }
+
+    /**
+     * The previous run's scored customers, only the {@code columns} it has (null: every column; a wide file of a
+     * million rows reads several times faster for a few columns), or {@code null} when it wrote none.
+     */
+    public Table customers(Collection<String> columns) {
+        if (!has(PipelineRun.CUSTOMERS)) {
+            return null;
+        }
+        Path file = dir.resolve(PipelineRun.CUSTOMERS);
+        if (columns == null) {
+            return CsvReader.read(file).table();
+        }
+        List<String> present = new ArrayList<>(CsvReader.header(file, CsvReadOptions.defaults()));
+        present.retainAll(columns);
+        return CsvReader.read(file, CsvReadOptions.defaults(), present, Progress.NONE).table();
     }
 
     /** The path of {@code name} in the previous run, which must exist. */
