@@ -8,6 +8,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
@@ -207,12 +209,14 @@ public final class CsvWriter {
     }
 
     /**
-     * Prints the rows of {@code table} to {@code out}, about 64 KB at a time.
+     * Prints the rows of {@code table} to {@code out}.
      *
      * <p><b>Why it is shaped this way.</b> Scoring writes a wide table of a million rows, and printing it field by
      * field through Commons CSV cost more than reading the input (a new delimiter array per field, a quoting scan per
-     * field, a writer call per run of characters). Here each row is appended to one block of memory; a categorical
-     * column's levels are quoted once, up front, so its fields are copied as they are; numbers and text go through
+     * field, a writer call per run of characters). Here rows are formatted into blocks of memory of {@value #BATCH}
+     * rows, two blocks at a time, one on this thread and the next on another (formatting numbers is most of the cost,
+     * and the table is immutable), and the blocks go to {@code out} in row order, so the text is the same as on one
+     * thread. A categorical column's levels are quoted once, up front; numbers and text go through
      * {@link #appendField}, which quotes exactly as Commons CSV's minimal quoting does with {@link #format(char)} (the
      * writer tests compare the two on random text).
      */
@@ -220,7 +224,6 @@ public final class CsvWriter {
         List<Column> columns = table.columns();
         int width = columns.size();
         int n = table.rowCount();
-        boolean single = width == 1;
         String[][] levels = new String[width][];
         for (int j = 0; j < width; j++) {
             if (columns.get(j) instanceof CategoricalColumn c) {
@@ -232,8 +235,45 @@ public final class CsvWriter {
                 }
             }
         }
-        StringBuilder block = new StringBuilder(BLOCK + (BLOCK >> 2));
-        for (int row = 0; row < n; row++) {
+        for (int from = 0; from < n; from += 2 * BATCH) {
+            int mid = Math.min(n, from + BATCH);
+            int to = Math.min(n, mid + BATCH);
+            CompletableFuture<StringBuilder> second = mid < to ? CompletableFuture.supplyAsync(
+                    () -> format(columns, levels, mid, to), task -> {
+                        Thread t = new Thread(task, "csv-write-format");
+                        t.setDaemon(true);
+                        t.start();
+                    }) : null;
+            StringBuilder first = format(columns, levels, from, mid);
+            out.append(first);
+            if (second != null) {
+                out.append(join(second));
+            }
+            progress.checkCancelled();
+            progress.update((double) to / n, null);
+        }
+    }
+
+    private static StringBuilder join(CompletableFuture<StringBuilder> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Rows {@code from..to-1} as CSV text; {@code levels[j]}: the quoted levels of a categorical column j. */
+    private StringBuilder format(List<Column> columns, String[][] levels, int from, int to) {
+        int width = columns.size();
+        boolean single = width == 1;
+        StringBuilder block = new StringBuilder(Math.max(16, (to - from) * width * 8));
+        for (int row = from; row < to; row++) {
             for (int j = 0; j < width; j++) {
                 if (j > 0) {
                     block.append(delimiter);
@@ -251,16 +291,8 @@ public final class CsvWriter {
                 }
             }
             block.append('\n');
-            if (block.length() >= BLOCK) {
-                out.append(block);
-                block.setLength(0);
-            }
-            if ((row + 1) % CsvReader.CHECK_EVERY == 0) {
-                progress.checkCancelled();
-                progress.update((double) (row + 1) / n, null);
-            }
         }
-        out.append(block);
+        return block;
     }
 
     /**
@@ -300,6 +332,6 @@ public final class CsvWriter {
         sb.append('"');
     }
 
-    /** Characters of CSV text collected in memory before they go to the output. */
-    private static final int BLOCK = 1 << 16;
+    /** Rows formatted into one block of memory before it goes to the output. */
+    private static final int BATCH = 4096;
 }

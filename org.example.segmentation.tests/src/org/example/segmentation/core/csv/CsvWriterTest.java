@@ -136,26 +136,54 @@ class CsvWriterTest {
                         });
                     }
                     Table t = Table.of(columns);
-                    StringWriter ours = new StringWriter();
-                    CsvWriter.defaults().withDelimiter(delimiter).write(t, ours);
-                    StringWriter reference = new StringWriter();
-                    try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(reference,
-                            CsvWriter.format(delimiter))) {
-                        p.printRecord(t.columnNames());
-                        for (int i = 0; i < rows; i++) {
-                            for (Column c : columns) {
-                                String v = c.format(i);
-                                p.print(v == null && width == 1 ? "" : v);
-                            }
-                            p.println();
-                        }
-                    }
-                    assertEquals(reference.toString(), ours.toString(), "delimiter " + delimiter + ", round " + round);
+                    assertEquals(commonsCsv(t, delimiter), written(t, delimiter), "delimiter " + delimiter + ", round "
+                            + round);
                     checked++;
                 }
             }
         }
         assertEquals(200, checked);
+    }
+
+    /** More rows than one block: the blocks, formatted on two threads, come out in row order. */
+    @Test
+    void aLargeTableIsPrintedInRowOrder() throws IOException {
+        int rows = 20_011;
+        SplittableRandom random = new SplittableRandom(7L);
+        String[] text = new String[rows];
+        String[] levels = new String[rows];
+        for (int i = 0; i < rows; i++) {
+            text[i] = i % 97 == 0 ? null : "r" + i + (i % 13 == 0 ? ", \"quoted\"" : "");
+            levels[i] = i % 31 == 0 ? null : "L" + random.nextInt(7);
+        }
+        Table t = Table.of(TextColumn.of("id", text), CategoricalColumn.of("level", levels),
+                NumericColumn.of("x", random.doubles(rows).toArray()));
+        String ours = written(t, ',');
+        assertEquals(commonsCsv(t, ','), ours);
+        assertEquals(rows + 1, ours.lines().count());
+    }
+
+    private static String written(Table t, char delimiter) throws IOException {
+        StringWriter ours = new StringWriter();
+        CsvWriter.defaults().withDelimiter(delimiter).write(t, ours);
+        return ours.toString();
+    }
+
+    /** The reference: Commons CSV's printer with the writer's format, field by field. */
+    private static String commonsCsv(Table t, char delimiter) throws IOException {
+        StringWriter reference = new StringWriter();
+        try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(reference,
+                CsvWriter.format(delimiter))) {
+            p.printRecord(t.columnNames());
+            for (int i = 0; i < t.rowCount(); i++) {
+                for (Column c : t.columns()) {
+                    String v = c.format(i);
+                    p.print(v == null && t.columnCount() == 1 ? "" : v);
+                }
+                p.println();
+            }
+        }
+        return reference.toString();
     }
 
     @Test
