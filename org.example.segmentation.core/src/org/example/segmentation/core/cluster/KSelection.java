@@ -40,9 +40,9 @@ import org.example.segmentation.core.Progress;
  * {@code restarts} of the fits (default 10); 0 = as many as the fits. The score asks whether the method finds the
  * same segments on another sample of customers; the classic stability measures (Ben-Hur, Elisseeff and Guyon 2002;
  * Lange, Roth, Braun and Buhmann 2004) run the algorithm once per subsample, so that a k whose segments depend on
- * the start counts as unstable too. With 10 starts per refit the refits were about 60% of automatic k on a million customers
- * (5 refits x 10 starts x 50,000 rows per k). Measured on the bench's customers (1,000,000 generated, cleaned and
- * selected; 100,000-row search sample), the stability of k = 2..10 was, with 10 starts:
+ * the start counts as unstable too. With 10 starts per refit the refits were about 60% of automatic k on a million
+ * customers (5 refits x 10 starts x 50,000 rows per k). Measured on the bench's customers (1,000,000 generated,
+ * cleaned and selected; 100,000-row search sample), the stability of k = 2..10 was, with 10 starts:
  * 0.98 0.75 0.98 0.98 0.99 0.98 0.98 0.98 0.91; with 3: 0.89 0.75 0.98 0.98 0.99 0.98 0.98 0.78 0.78; with 2:
  * 0.89 0.65 0.98 0.98 0.99 0.98 0.98 0.75 0.78; with 1: 0.69 0.40 0.87 0.98 0.81 0.90 0.76 0.75 0.75. One start
  * is too few there: k = 2, whose two segments one start in three misses, drops below {@code min_stability} and the
