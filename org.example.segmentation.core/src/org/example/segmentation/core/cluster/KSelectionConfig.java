@@ -32,9 +32,17 @@ import org.example.segmentation.core.settings.Settings;
  *                            scored on a seeded sample of this many rows and only the chosen k is then fitted on all
  *                            rows ({@link KSelection}); 0 = always search on all rows; else
  *                            {@value #MIN_SEARCH_SAMPLE}..{@value #MAX_SEARCH_SAMPLE}
+ * @param bootstrapRestarts   starts of each bootstrap refit ({@code stability.restarts}) for clusterers with
+ *                            restarts (k-means, mini-batch, k-prototypes: the best of that many starts is kept);
+ *                            0 = as many as the clusterer's own fits ({@code restarts}); else
+ *                            1..{@value #MAX_BOOTSTRAP_RESTARTS}. Default {@value #DEFAULT_BOOTSTRAP_RESTARTS}: the
+ *                            stability score asks whether the clustering method finds the same segments on another
+ *                            sample, and the classic stability measures (Ben-Hur, Elisseeff and Guyon 2002; Lange,
+ *                            Roth, Braun and Buhmann 2004) run the algorithm once per subsample; see {@link KSelection}
  */
 public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrapRuns, int bootstrapSampleSize,
-        double minSegmentShare, double minStability, long seed, int threads, int searchSampleSize) {
+        double minSegmentShare, double minStability, long seed, int threads, int searchSampleSize,
+        int bootstrapRestarts) {
 
     /** The largest k that can be tried. */
     public static final int MAX_K = 100;
@@ -52,6 +60,8 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
     public static final int MIN_SEARCH_SAMPLE = 1_000;
     /** The largest search sample. */
     public static final int MAX_SEARCH_SAMPLE = 100_000_000;
+    /** The most starts of a bootstrap refit. */
+    public static final int MAX_BOOTSTRAP_RESTARTS = 10_000;
 
     public static final String KEY_K_MIN = "k.min";
     public static final String KEY_K_MAX = "k.max";
@@ -63,6 +73,7 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
     public static final String KEY_SEED = "seed";
     public static final String KEY_THREADS = "threads";
     public static final String KEY_SEARCH_SAMPLE_SIZE = "k_search.sample_size";
+    public static final String KEY_BOOTSTRAP_RESTARTS = "stability.restarts";
 
     static final int DEFAULT_K_MIN = 2;
     static final int DEFAULT_K_MAX = 10;
@@ -74,6 +85,7 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
     static final long DEFAULT_SEED = 42;
     static final int DEFAULT_THREADS = 1;
     static final int DEFAULT_SEARCH_SAMPLE_SIZE = 100_000;
+    static final int DEFAULT_BOOTSTRAP_RESTARTS = 3;
 
     /** Every setting key with its default and meaning. */
     public static final List<SettingSpec> SPECS = List.of(
@@ -100,7 +112,11 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
             SettingSpec.of(KEY_SEARCH_SAMPLE_SIZE, DEFAULT_SEARCH_SAMPLE_SIZE,
                     "on a table with more rows, every k of k.min..k.max is fitted and scored on a seeded sample of "
                             + "this many rows and only the chosen k is fitted on all rows; 0 = search on all rows, "
-                            + "else " + MIN_SEARCH_SAMPLE + ".." + MAX_SEARCH_SAMPLE));
+                            + "else " + MIN_SEARCH_SAMPLE + ".." + MAX_SEARCH_SAMPLE),
+            SettingSpec.of(KEY_BOOTSTRAP_RESTARTS, DEFAULT_BOOTSTRAP_RESTARTS,
+                    "starts of each bootstrap refit of the stability score (k-means, mini-batch, k-prototypes: the "
+                            + "best of that many k-means++ starts); 0 = as many as 'restarts', else 1.."
+                            + MAX_BOOTSTRAP_RESTARTS));
 
     /**
      * Validates the configuration.
@@ -124,16 +140,24 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
                     + "rows) or an integer from " + MIN_SEARCH_SAMPLE + " to " + MAX_SEARCH_SAMPLE + ", got "
                     + searchSampleSize);
         }
+        checkInt(KEY_BOOTSTRAP_RESTARTS, bootstrapRestarts, 0, MAX_BOOTSTRAP_RESTARTS);
     }
 
     /**
-     * The configuration with the default {@code k_search.sample_size} ({@value #DEFAULT_SEARCH_SAMPLE_SIZE}), as
-     * before that setting existed.
+     * The configuration with the default {@code k_search.sample_size} ({@value #DEFAULT_SEARCH_SAMPLE_SIZE}) and
+     * {@code stability.restarts} ({@value #DEFAULT_BOOTSTRAP_RESTARTS}).
      */
     public KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrapRuns, int bootstrapSampleSize,
             double minSegmentShare, double minStability, long seed, int threads) {
         this(kMin, kMax, sampleSize, bootstrapRuns, bootstrapSampleSize, minSegmentShare, minStability, seed, threads,
                 DEFAULT_SEARCH_SAMPLE_SIZE);
+    }
+
+    /** The configuration with the default {@code stability.restarts} ({@value #DEFAULT_BOOTSTRAP_RESTARTS}). */
+    public KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrapRuns, int bootstrapSampleSize,
+            double minSegmentShare, double minStability, long seed, int threads, int searchSampleSize) {
+        this(kMin, kMax, sampleSize, bootstrapRuns, bootstrapSampleSize, minSegmentShare, minStability, seed, threads,
+                searchSampleSize, DEFAULT_BOOTSTRAP_RESTARTS);
     }
 
     /** The defaults of {@link #SPECS}. */
@@ -144,25 +168,31 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
     /** This configuration with another k range. */
     public KSelectionConfig withK(int min, int max) {
         return new KSelectionConfig(min, max, sampleSize, bootstrapRuns, bootstrapSampleSize, minSegmentShare,
-                minStability, seed, threads, searchSampleSize);
+                minStability, seed, threads, searchSampleSize, bootstrapRestarts);
     }
 
     /** This configuration with another number of bootstrap runs. */
     public KSelectionConfig withRuns(int runs) {
         return new KSelectionConfig(kMin, kMax, sampleSize, runs, bootstrapSampleSize, minSegmentShare,
-                minStability, seed, threads, searchSampleSize);
+                minStability, seed, threads, searchSampleSize, bootstrapRestarts);
     }
 
     /** This configuration with another thread count. */
     public KSelectionConfig withThreads(int count) {
         return new KSelectionConfig(kMin, kMax, sampleSize, bootstrapRuns, bootstrapSampleSize, minSegmentShare,
-                minStability, seed, count, searchSampleSize);
+                minStability, seed, count, searchSampleSize, bootstrapRestarts);
+    }
+
+    /** This configuration with another {@code stability.restarts} (0 = as many as the clusterer's fits). */
+    public KSelectionConfig withBootstrapRestarts(int restarts) {
+        return new KSelectionConfig(kMin, kMax, sampleSize, bootstrapRuns, bootstrapSampleSize, minSegmentShare,
+                minStability, seed, threads, searchSampleSize, restarts);
     }
 
     /** This configuration with another {@code k_search.sample_size} (0 = search on all rows). */
     public KSelectionConfig withSearchSampleSize(int rows) {
         return new KSelectionConfig(kMin, kMax, sampleSize, bootstrapRuns, bootstrapSampleSize, minSegmentShare,
-                minStability, seed, threads, rows);
+                minStability, seed, threads, rows, bootstrapRestarts);
     }
 
     /**
@@ -184,7 +214,8 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
                 settings.getDouble(KEY_MIN_STABILITY, DEFAULT_MIN_STABILITY, 0, 1),
                 settings.getLong(KEY_SEED, DEFAULT_SEED),
                 settings.getInt(KEY_THREADS, DEFAULT_THREADS, 1, MAX_THREADS),
-                settings.getInt(KEY_SEARCH_SAMPLE_SIZE, DEFAULT_SEARCH_SAMPLE_SIZE, 0, MAX_SEARCH_SAMPLE));
+                settings.getInt(KEY_SEARCH_SAMPLE_SIZE, DEFAULT_SEARCH_SAMPLE_SIZE, 0, MAX_SEARCH_SAMPLE),
+                settings.getInt(KEY_BOOTSTRAP_RESTARTS, DEFAULT_BOOTSTRAP_RESTARTS, 0, MAX_BOOTSTRAP_RESTARTS));
     }
 
     /**
@@ -203,6 +234,7 @@ public record KSelectionConfig(int kMin, int kMax, int sampleSize, int bootstrap
         m.put(KEY_SEED, Long.toString(seed));
         m.put(KEY_THREADS, Integer.toString(threads));
         m.put(KEY_SEARCH_SAMPLE_SIZE, Integer.toString(searchSampleSize));
+        m.put(KEY_BOOTSTRAP_RESTARTS, Integer.toString(bootstrapRestarts));
         return Settings.of(m);
     }
 

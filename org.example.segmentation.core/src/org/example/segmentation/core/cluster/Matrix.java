@@ -150,18 +150,29 @@ public final class Matrix {
         return m;
     }
 
-    /** A new matrix holding the given rows of this one, in the given order (repeats allowed). */
+    /**
+     * A new matrix holding the given rows of this one, in the given order (repeats allowed). Copied one column at a
+     * time: the random reads then stay within one column ({@code 8 * rows} bytes, which the cache holds for a
+     * sample of a few hundred thousand rows) instead of touching every column's block for each row.
+     */
     public Matrix selectRows(int[] rowIndexes) {
         Objects.requireNonNull(rowIndexes, "rowIndexes");
         if (rowIndexes.length == 0) {
             throw new InputException("the data has no rows; k-means needs at least one row");
         }
-        Matrix m = new Matrix(rowIndexes.length, columns);
-        for (int i = 0; i < rowIndexes.length; i++) {
-            int src = rowIndexes[i];
+        for (int src : rowIndexes) {
             Objects.checkIndex(src, rows);
-            for (int j = 0; j < columns; j++) {
-                m.blocks[(i / BLOCK_ROWS) * columns + j][i % BLOCK_ROWS] = value(src, j);
+        }
+        Matrix m = new Matrix(rowIndexes.length, columns);
+        for (int j = 0; j < columns; j++) {
+            for (int b = 0; b < m.blockCount(); b++) {
+                double[] out = m.blocks[b * columns + j];
+                int start = m.blockStart(b);
+                int len = m.blockLength(b);
+                for (int r = 0; r < len; r++) {
+                    int src = rowIndexes[start + r];
+                    out[r] = blocks[(src / BLOCK_ROWS) * columns + j][src % BLOCK_ROWS];
+                }
             }
         }
         return m;

@@ -312,6 +312,13 @@ public final class Segmenter {
                     }
 
                     @Override
+                    public KMeansResult refit(Matrix data, int k, int restarts, long seed, int threads,
+                            Progress progress) {
+                        return MiniBatchKMeans.fit(data, config.miniBatch(k).withSeed(seed).withThreads(threads)
+                                .withRestarts(restarts == 0 ? config.restarts() : restarts), progress);
+                    }
+
+                    @Override
                     public int[] assignments(KMeansResult fit) {
                         return fit.assignments();
                     }
@@ -343,6 +350,13 @@ public final class Segmenter {
             @Override
             public KPrototypes.Result fit(Matrix data, int k, long seed, int threads, Progress progress) {
                 return KPrototypes.fit(data, layout, k, config.restarts(), config.maxIterations(), seed, progress);
+            }
+
+            @Override
+            public KPrototypes.Result refit(Matrix data, int k, int restarts, long seed, int threads,
+                    Progress progress) {
+                return KPrototypes.fit(data, layout, k, restarts == 0 ? config.restarts() : restarts,
+                        config.maxIterations(), seed, progress);
             }
 
             @Override

@@ -23,8 +23,8 @@ import org.example.segmentation.core.settings.Settings;
  *
  * <p>The automatic choice of k is configured with the keys of {@link KSelectionConfig} ({@code k.min},
  * {@code k.max}, {@code silhouette.sample_size}, {@code stability.runs}, {@code stability.sample_size},
- * {@code min_segment_share}, {@code min_stability}, {@code seed}, {@code threads}, {@code k_search.sample_size}),
- * held in {@link #selection()};
+ * {@code min_segment_share}, {@code min_stability}, {@code seed}, {@code threads}, {@code k_search.sample_size},
+ * {@code stability.restarts}), held in {@link #selection()};
  * the seed and the thread count there are also those of the clustering.
  *
  * <p>Segment names use keys with a prefix: {@code name.<id>=<name>} ({@code name.S3=Digital nomads}); the rest of

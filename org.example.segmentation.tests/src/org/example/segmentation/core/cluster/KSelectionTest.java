@@ -117,6 +117,41 @@ class KSelectionTest {
                 KSelection.kMeans(KMeansConfig.of(2).withRestarts(2)), Progress.NONE).candidates());
     }
 
+    /**
+     * The stability score with cheaper refits ({@code stability.restarts=1}, and the default 3) says what the full
+     * refits ({@code stability.restarts=0}: as many starts as the fits, here 10) say on clear-cut data: five planted
+     * blobs 10 standard deviations apart in 5 dimensions. At the planted k every refit finds the blobs (stability
+     * near 1); one k fewer must merge two of five equidistant blobs, and which two depends on the bootstrap sample
+     * and the start, so the refits disagree (well below 1); one k more splits a blob somewhere different each time.
+     * All choose the planted k.
+     */
+    @Test
+    void cheaperRefitsAgreeWithFullRefitsOnClearCutData() {
+        Matrix data = blobs(5, 400, 5, 10, 11);
+        KSelection.Clusterer<KMeansResult> tenStarts = KSelection.kMeans(KMeansConfig.of(2).withRestarts(10));
+        KSelectionConfig config = new KSelectionConfig(3, 7, 2_000, 5, 2_000, 0.02, 0.8, 42, 1);
+        KSelectionResult<KMeansResult> full = KSelection.select(data, config.withBootstrapRestarts(0), tenStarts,
+                Progress.NONE);
+        for (int restarts : new int[] {0, 1, 3}) {
+            KSelectionResult<KMeansResult> r = KSelection.select(data, config.withBootstrapRestarts(restarts),
+                    tenStarts, Progress.NONE);
+            String what = "stability.restarts=" + restarts + ": ";
+            assertEquals(5, r.chosenK(), what + r.reason());
+            assertEquals(KSelectionResult.Basis.ALL_CRITERIA, r.basis());
+            assertTrue(r.chosen().stability() > 0.99, what + "planted k: stability " + r.chosen().stability());
+            assertEquals(full.chosen().stability(), r.chosen().stability(), 0.01, what);
+            for (KCandidate c : r.candidates()) {
+                if (c.k() == 4 || c.k() == 6) {
+                    assertTrue(c.stability() < 0.95, what + "k=" + c.k() + ": stability " + c.stability());
+                }
+            }
+            // the same fits (only the refits differ), so the same silhouettes
+            for (int i = 0; i < r.candidates().size(); i++) {
+                assertEquals(full.candidates().get(i).silhouette(), r.candidates().get(i).silhouette());
+            }
+        }
+    }
+
     @Test
     void withoutBootstrapRunsStabilityIsNotRequired() {
         Matrix data = blobs(3, 300, 3, 10, 3);
@@ -293,6 +328,14 @@ class KSelectionTest {
                 List.copyOf(d.toSettings().asMap().keySet()));
         KSelectionConfig c = new KSelectionConfig(3, 12, 2_500, 0, 1_000, 0.035, 0.65, -9_000_000_000L, 4);
         assertEquals(c, KSelectionConfig.fromSettings(c.toSettings()));
+        assertEquals(3, d.bootstrapRestarts());
+        for (int restarts : new int[] {0, 1, 7, KSelectionConfig.MAX_BOOTSTRAP_RESTARTS}) {
+            KSelectionConfig r = c.withBootstrapRestarts(restarts);
+            assertEquals(restarts, r.bootstrapRestarts());
+            assertEquals(Integer.toString(restarts), r.toSettings().asMap().get("stability.restarts"));
+            assertEquals(r, KSelectionConfig.fromSettings(r.toSettings()));
+        }
+        assertEquals(3, parse("stability.restarts=3").bootstrapRestarts());
         // k.min above the default k.max without k.max: k.max follows
         assertEquals(14, parse("k.min=14").kMax());
     }
@@ -338,6 +381,17 @@ class KSelectionTest {
     void badBootstrapSampleSize() {
         fails("stability.sample_size", "stability.sample_size=10");
         fails("stability.sample_size", "stability.sample_size=10000001");
+    }
+
+    @Test
+    void badBootstrapRestarts() {
+        fails("stability.restarts", "stability.restarts=-1");
+        fails("stability.restarts", "stability.restarts=10001");
+        fails("stability.restarts", "stability.restarts=one");
+        InputException e = assertThrows(InputException.class,
+                () -> KSelectionConfig.defaults().withBootstrapRestarts(-1));
+        assertTrue(e.getMessage().contains("'stability.restarts'") && e.getMessage().contains("0 to 10000"),
+                e.getMessage());
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.SplittableRandom;
+
 import org.example.segmentation.core.InputException;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,30 @@ class MatrixTest {
         assertArrayEquals(rows[0], m.row(1));
         assertArrayEquals(rows[Matrix.BLOCK_ROWS], m.row(2));
         assertArrayEquals(rows[0], m.row(3));
+    }
+
+    /** More selected rows than one block, drawn with repeats from every block: row for row the source's values. */
+    @Test
+    void selectRowsAcrossBlocks() {
+        double[][] rows = new double[N][D];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < D; j++) {
+                rows[i][j] = value(i, j);
+            }
+        }
+        Matrix source = Matrix.ofRows(rows);
+        SplittableRandom random = new SplittableRandom(3);
+        int[] picked = new int[2 * Matrix.BLOCK_ROWS + 77];
+        for (int i = 0; i < picked.length; i++) {
+            picked[i] = random.nextInt(N);
+        }
+        Matrix m = source.selectRows(picked);
+        assertEquals(picked.length, m.rows());
+        for (int i = 0; i < picked.length; i++) {
+            assertArrayEquals(rows[picked[i]], m.row(i), "row " + i);
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> source.selectRows(new int[] { 0, N }));
+        assertThrows(IndexOutOfBoundsException.class, () -> source.selectRows(new int[] { -1 }));
     }
 
     @Test
