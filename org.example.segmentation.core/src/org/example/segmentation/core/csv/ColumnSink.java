@@ -142,6 +142,11 @@ abstract class ColumnSink {
             return true;
         }
 
+        /** {@link #addPresent(CharSequence)} of a value whose {@link LevelIndex#hash} is {@code hash}. */
+        void addPresent(CharSequence value, int hash) {
+            append(levels.codeOf(value, hash));
+        }
+
         @Override
         void addMissing() {
             append(CategoricalColumn.MISSING);

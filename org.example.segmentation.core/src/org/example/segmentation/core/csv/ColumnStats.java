@@ -18,6 +18,8 @@ final class ColumnStats {
     final String name;
     private final int maxLevels;
     private final NumberSyntax.Scanner scanner = new NumberSyntax.Scanner();
+    private int lastHash;
+    private boolean hashed;
     int nonMissing;
     int missing;
     /** Values that are numbers with a decimal point (integers count for both marks). */
@@ -75,6 +77,7 @@ final class ColumnStats {
                 firstCommaOnlyValue = value.toString();
             }
         }
+        hashed = false;
         if (distinct != null) {
             addDistinct(value);
         }
@@ -84,6 +87,8 @@ final class ColumnStats {
     /** Adds a value to the distinct values; gives up beyond {@code maxLevels}. */
     private void addDistinct(CharSequence value) {
         int h = LevelIndex.hash(value);
+        lastHash = h;
+        hashed = true;
         if (distinct.find(value, h) < 0) {
             if (distinct.size() == maxLevels) {
                 distinct = null;
@@ -91,6 +96,16 @@ final class ColumnStats {
                 distinct.add(value, h);
             }
         }
+    }
+
+    /** The {@link LevelIndex#hash} of the value last {@linkplain #add added}, or 0 when not {@link #hashed()}. */
+    int hash() {
+        return hashed ? lastHash : 0;
+    }
+
+    /** Whether the value last added was hashed (it is while the distinct values are counted). */
+    boolean hashed() {
+        return hashed;
     }
 
     /** The number the value last {@linkplain #add added} holds (read with the separator it has), or NaN. */

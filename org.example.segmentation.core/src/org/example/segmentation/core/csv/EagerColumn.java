@@ -93,9 +93,10 @@ final class EagerColumn {
 
     /**
      * Appends a value that is not a missing token (a reusable view, copied when kept) whose {@link NumberSyntax}
-     * class is {@code syntax} and which holds {@code number} (when it is a number).
+     * class is {@code syntax} and which holds {@code number} (when it is a number); {@code hashed}: whether
+     * {@code hash} is its {@link LevelIndex#hash} (saves hashing it again).
      */
-    void add(CharSequence value, int syntax, double number) {
+    void add(CharSequence value, int syntax, double number, boolean hashed, int hash) {
         boolean isNumber = (syntax & (decimalComma ? NumberSyntax.COMMA : NumberSyntax.POINT)) != 0;
         if (sink == null) {
             start(isNumber ? Kind.NUMERIC : Kind.CATEGORICAL);
@@ -110,8 +111,16 @@ final class EagerColumn {
             ((ColumnSink.Numeric) sink).addNumber(number);
             return;
         }
-        sink.addPresent(value);
-        if (guess == Kind.CATEGORICAL && ((ColumnSink.Categorical) sink).levelCount() > maxLevels) {
+        if (guess == Kind.CATEGORICAL) {
+            ColumnSink.Categorical levels = (ColumnSink.Categorical) sink;
+            levels.addPresent(value, hashed ? hash : LevelIndex.hash(value));
+            if (levels.levelCount() <= maxLevels) {
+                return;
+            }
+        } else {
+            sink.addPresent(value);
+        }
+        if (guess == Kind.CATEGORICAL) {
             guess = Kind.TEXT;
             sink = replay(sink.build(), sinkOf(ColumnType.TEXT, expectedRows));
         }

@@ -38,7 +38,7 @@ final class LevelIndex {
                 return -1;
             }
             int code = s - 1;
-            if (hashes[code] == hash && levels[code].contentEquals(value)) {
+            if (hashes[code] == hash && same(levels[code], value)) {
                 return code;
             }
         }
@@ -62,9 +62,30 @@ final class LevelIndex {
 
     /** The code of {@code value}, added when new. */
     int codeOf(CharSequence value) {
-        int h = hash(value);
-        int code = find(value, h);
-        return code >= 0 ? code : add(value, h);
+        return codeOf(value, hash(value));
+    }
+
+    /** The code of {@code value}, whose {@link #hash} is {@code hash}, added when new. */
+    int codeOf(CharSequence value, int hash) {
+        int code = find(value, hash);
+        return code >= 0 ? code : add(value, hash);
+    }
+
+    /**
+     * Whether {@code level} has the characters of {@code value}: a loop small enough to be inlined, where
+     * {@code String.contentEquals(CharSequence)} (general, and too large to inline) was a fifth of reading a file.
+     */
+    private static boolean same(String level, CharSequence value) {
+        int n = level.length();
+        if (n != value.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (level.charAt(i) != value.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int size() {

@@ -90,7 +90,8 @@ final class PartScan {
                     } else {
                         int syntax = stats[j].add(v, line);
                         if (eager != null) {
-                            eager[j].add(v, syntax, stats[j].value());
+                            ColumnStats st = stats[j];
+                            eager[j].add(v, syntax, st.value(), st.hashed(), st.hash());
                         }
                     }
                 }
