@@ -53,7 +53,7 @@ public final class CsvReader {
     static final int MAX_ROWS = Integer.MAX_VALUE - 16;
     private static final int MAX_QUOTED_VALUE = 40;
     /** Threads of the first pass over a large file: the processors, at most 4. */
-    static final int PARTS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    public static final int PARTS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** A file is split into parts of at least this many bytes (below, thread start-up is not worth it). */
     static final long MIN_PART_BYTES = 4L << 20;
     /** How far past its share of the bytes a part boundary (an LF) is looked for. */

@@ -115,11 +115,11 @@ final class BenchTasks {
         b.derived("csv.read.mb_per_s", "MB/s", ms, x -> mb / (x / 1000), null);
         b.derived("csv.read.rows_per_s", "rows/s", ms, x -> table.rowCount() / (x / 1000), null);
         b.derived("csv.read.cpu_mb_per_s", "MB/s", b.lastCpuMs(), x -> mb / (x / 1000),
-                "CPU time of the reading thread (single-threaded): what a quiet machine gives, about");
+                "by the CPU time of the calling thread only: a large file's first pass also runs on "
+                        + CsvReader.PARTS + " part threads");
         b.put("month1", table);
         double median = b.figure("csv.read.mb_per_s").median();
-        b.target("csv_read_mb_per_s", ">= 70 MB/s", Bench.num(median) + " MB/s (by CPU time "
-                + Bench.num(b.figure("csv.read.cpu_mb_per_s").median()) + " MB/s)", median >= 70);
+        b.target("csv_read_mb_per_s", ">= 70 MB/s", Bench.num(median) + " MB/s, wall clock", median >= 70);
     }
 
     private static void clean(Bench b) throws Exception {
