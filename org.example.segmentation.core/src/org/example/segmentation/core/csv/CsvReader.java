@@ -343,34 +343,16 @@ public final class CsvReader {
                 if (ahead != null) {
                     CompletableFuture<Table> f = ahead;
                     ahead = null;
-                    chunk = await(f);
+                    chunk = Background.join(f);
                 } else {
                     chunk = read();
                 }
                 pass.checkCancelled();
                 pass.update(done ? 1 : fraction(in), null);
                 if (chunk != null && !done) {
-                    ahead = CompletableFuture.supplyAsync(this::read, task -> {
-                        Thread t = new Thread(task, "csv-read-ahead-" + file.getFileName());
-                        t.setDaemon(true);
-                        t.start();
-                    });
+                    ahead = Background.start(this::read, "csv-read-ahead-" + file.getFileName());
                 }
                 return chunk;
-            }
-
-            private Table await(CompletableFuture<Table> f) {
-                try {
-                    return f.join();
-                } catch (CompletionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw e;
-                }
             }
 
             /** Reads the next chunk, or finds the end of the file (null); may run on another thread. */

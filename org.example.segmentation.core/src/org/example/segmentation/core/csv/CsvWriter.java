@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
@@ -238,33 +237,16 @@ public final class CsvWriter {
         for (int from = 0; from < n; from += 2 * BATCH) {
             int mid = Math.min(n, from + BATCH);
             int to = Math.min(n, mid + BATCH);
-            CompletableFuture<StringBuilder> second = mid < to ? CompletableFuture.supplyAsync(
-                    () -> format(columns, levels, mid, to), task -> {
-                        Thread t = new Thread(task, "csv-write-format");
-                        t.setDaemon(true);
-                        t.start();
-                    }) : null;
+            CompletableFuture<StringBuilder> second = mid < to
+                    ? Background.start(() -> format(columns, levels, mid, to), "csv-write-format")
+                    : null;
             StringBuilder first = format(columns, levels, from, mid);
             out.append(first);
             if (second != null) {
-                out.append(join(second));
+                out.append(Background.join(second));
             }
             progress.checkCancelled();
             progress.update((double) to / n, null);
-        }
-    }
-
-    private static StringBuilder join(CompletableFuture<StringBuilder> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
         }
     }
 
