@@ -98,14 +98,7 @@ abstract class ColumnSink {
 
         @Override
         void append(Column column) {
-            NumericColumn c = (NumericColumn) column;
-            for (int i = 0; i < c.size(); i++) {
-                if (c.isMissing(i)) {
-                    builder.addMissing();
-                } else {
-                    builder.add(c.value(i));
-                }
-            }
+            builder.addAll((NumericColumn) column);
         }
 
         @Override
@@ -225,10 +218,7 @@ abstract class ColumnSink {
 
         @Override
         void append(Column column) {
-            TextColumn c = (TextColumn) column;
-            for (int i = 0; i < c.size(); i++) {
-                builder.add(c.value(i));
-            }
+            builder.addAll((TextColumn) column);
         }
 
         @Override

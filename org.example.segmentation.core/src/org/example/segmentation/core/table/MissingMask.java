@@ -27,6 +27,11 @@ final class MissingMask {
         return count;
     }
 
+    /** The next missing row at or after {@code from}, or -1. */
+    int next(int from) {
+        return bits.nextSetBit(from);
+    }
+
     MissingMask select(int[] rows) {
         if (count == 0) {
             return NONE;

@@ -214,6 +214,25 @@ public final class NumericColumn implements Column {
             return this;
         }
 
+        /** Appends every value of {@code column}, missing ones as missing (a copy of its arrays). */
+        public Builder addAll(NumericColumn column) {
+            int n = column.size();
+            if (built) {
+                throw new IllegalStateException("builder for column '" + name + "' was already built");
+            }
+            if (size + n > values.length) {
+                values = Arrays.copyOf(values, Math.max(size + n, values.length + (values.length >> 1) + 16));
+                missing = Arrays.copyOf(missing, (values.length + 63) >>> 6);
+            }
+            column.copyInto(values, size);
+            for (int r = column.missing.next(0); r >= 0; r = column.missing.next(r + 1)) {
+                int at = size + r;
+                missing[at >>> 6] |= 1L << at;
+            }
+            size += n;
+            return this;
+        }
+
         /** Appends a missing value. */
         public Builder addMissing() {
             ensure();

@@ -174,6 +174,36 @@ public final class TextColumn implements Column {
             return this;
         }
 
+        /** Appends every value of {@code column}, missing ones as missing (a copy of its arrays). */
+        public Builder addAll(TextColumn column) {
+            if (built) {
+                throw new IllegalStateException("builder for column '" + name + "' was already built");
+            }
+            int n = column.ends.length;
+            int count = n == 0 ? 0 : column.ends[n - 1];
+            if ((long) length + count > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("column '" + name + "' holds more than "
+                        + (Integer.MAX_VALUE - 16) + " characters of text");
+            }
+            if (length + count > chars.length) {
+                chars = Arrays.copyOf(chars, (int) Math.min(Integer.MAX_VALUE - 16,
+                        Math.max((long) length + count, chars.length + (chars.length >> 1) + 16L)));
+            }
+            if (size + n > ends.length) {
+                ends = Arrays.copyOf(ends, Math.max(size + n, ends.length + (ends.length >> 1) + 16));
+            }
+            System.arraycopy(column.chars, 0, chars, length, count);
+            for (int i = 0; i < n; i++) {
+                ends[size + i] = length + column.ends[i];
+            }
+            for (int r = column.missing.next(0); r >= 0; r = column.missing.next(r + 1)) {
+                missing.set(size + r);
+            }
+            length += count;
+            size += n;
+            return this;
+        }
+
         public int size() {
             return size;
         }

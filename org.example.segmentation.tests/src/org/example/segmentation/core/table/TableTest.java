@@ -307,4 +307,28 @@ class TableTest {
         assertNull(grown.value(990));
         assertEquals(100, grown.missingCount());
     }
+
+    @Test
+    void addAllAppendsEveryValueAndEveryMissingFlag() {
+        NumericColumn a = NumericColumn.of("x", new double[] {1.5, Double.NaN, 3, -0.0},
+                new boolean[] {false, false, true, false});
+        NumericColumn b = NumericColumn.of("x", new double[] {7, 8}, new boolean[] {true, false});
+        NumericColumn.Builder nb = NumericColumn.builder("x", 1).add(42);
+        NumericColumn n = nb.addAll(a).addMissing().addAll(b).build();
+        assertEquals(8, n.size());
+        boolean[] missing = {false, false, false, true, false, true, true, false};
+        double[] values = {42, 1.5, Double.NaN, 0, -0.0, 0, 0, 8};
+        for (int i = 0; i < n.size(); i++) {
+            assertEquals(missing[i], n.isMissing(i), "row " + i);
+            if (!missing[i]) {
+                assertEquals(Double.doubleToRawLongBits(values[i]), Double.doubleToRawLongBits(n.value(i)), "row " + i);
+            }
+        }
+        TextColumn t1 = TextColumn.of("t", "ab", null, "", "Zoë");
+        TextColumn t2 = TextColumn.of("t", null, "xyz");
+        TextColumn t = TextColumn.builder("t", 1).add("first").addAll(t1).add(null).addAll(t2).addAll(
+                TextColumn.of("t")).build();
+        assertArrayEquals(new String[] {"first", "ab", null, "", "Zoë", null, null, "xyz"}, t.toArray());
+        assertEquals(3, t.missingCount());
+    }
 }
