@@ -174,20 +174,9 @@ abstract class ColumnSink {
         /** The column, with its dictionary sorted (as {@link CategoricalColumn.Builder} sorts it). */
         @Override
         Column build() {
-            String[] sorted = levels.levels().toArray(new String[0]);
-            Arrays.sort(sorted);
-            int[] remap = new int[sorted.length];
-            for (int i = 0; i < sorted.length; i++) {
-                remap[levels.codeOf(sorted[i])] = i;
-            }
-            int[] out = Arrays.copyOf(codes, size);
+            int[] out = codes;
             codes = null;
-            for (int i = 0; i < out.length; i++) {
-                if (out[i] != CategoricalColumn.MISSING) {
-                    out[i] = remap[out[i]];
-                }
-            }
-            return CategoricalColumn.of(name, out, Arrays.asList(sorted));
+            return CategoricalColumn.ofFirstSeen(name, out, size, levels.levels());
         }
     }
 

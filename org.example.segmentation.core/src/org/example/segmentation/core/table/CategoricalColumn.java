@@ -72,6 +72,31 @@ public final class CategoricalColumn implements Column {
         return new CategoricalColumn(name, copy, dict);
     }
 
+    /**
+     * A column from codes into levels numbered in the order first seen, with the dictionary sorted (as
+     * {@link Builder} sorts it): {@code codes[0..size-1]} index {@code levels} or are {@link #MISSING}. Reuses
+     * {@code codes} when it has exactly {@code size} entries (the caller gives it up), else copies them.
+     */
+    public static CategoricalColumn ofFirstSeen(String name, int[] codes, int size, List<String> levels) {
+        String[] sorted = levels.toArray(new String[0]);
+        Arrays.sort(sorted);
+        Map<String, Integer> sortedCode = new HashMap<>();
+        for (int i = 0; i < sorted.length; i++) {
+            sortedCode.put(sorted[i], i);
+        }
+        int[] remap = new int[sorted.length];
+        for (int code = 0; code < remap.length; code++) {
+            remap[code] = sortedCode.get(levels.get(code));
+        }
+        int[] out = size == codes.length ? codes : Arrays.copyOf(codes, size);
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != MISSING) {
+                out[i] = remap[out[i]];
+            }
+        }
+        return new CategoricalColumn(name, out, sorted);
+    }
+
     /** A builder that collects levels as they come and sorts the dictionary at the end. */
     public static Builder builder(String name) {
         return new Builder(name, 1024);
@@ -245,20 +270,9 @@ public final class CategoricalColumn implements Column {
                 throw new IllegalStateException("builder for column '" + name + "' was already built");
             }
             built = true;
-            String[] sorted = firstSeen.toArray(new String[0]);
-            Arrays.sort(sorted);
-            int[] remap = new int[sorted.length];
-            for (int i = 0; i < sorted.length; i++) {
-                remap[index.get(sorted[i])] = i;
-            }
-            int[] out = size == codes.length ? codes : Arrays.copyOf(codes, size);
+            int[] out = codes;
             codes = null;
-            for (int i = 0; i < out.length; i++) {
-                if (out[i] != MISSING) {
-                    out[i] = remap[out[i]];
-                }
-            }
-            return new CategoricalColumn(name, out, sorted);
+            return ofFirstSeen(name, out, size, firstSeen);
         }
     }
 }

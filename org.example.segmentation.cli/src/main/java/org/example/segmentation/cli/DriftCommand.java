@@ -3,14 +3,13 @@ package org.example.segmentation.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.example.segmentation.cli.pipeline.PreviousRun;
 import org.example.segmentation.core.Progress;
 import org.example.segmentation.core.csv.ColumnInference;
 import org.example.segmentation.core.csv.CsvChunks;
@@ -135,15 +134,8 @@ final class DriftCommand implements Callable<Integer> {
         for (ColumnInference c : chunks.columns()) {
             current.put(c.name(), c.type());
         }
-        Set<String> needed = DriftMonitor.previousColumns(baseline, config, current);
-        CsvReadOptions options = csv.toReadOptions();
-        Progress still = progress.range(0.475, 0.475); // cancellation only
-        if (needed == null) {
-            return CsvReader.read(previous, options, still).table();
-        }
-        List<String> present = new ArrayList<>(CsvReader.header(previous, options));
-        present.retainAll(needed);
-        return CsvReader.read(previous, options, present, still).table();
+        return PreviousRun.read(previous, csv.toReadOptions(), DriftMonitor.previousColumns(baseline, config, current),
+                progress.range(0.475, 0.475)); // cancellation only
     }
 
     @Override

@@ -78,26 +78,27 @@ public final class PreviousRun {
         return baseline;
     }
 
-    /** The previous run's scored customers, or {@code null} when it wrote none. */
-    public Table customers() {
-        return customers(null);
-    }
-
     /**
      * The previous run's scored customers, only the {@code columns} it has (null: every column; a wide file of a
      * million rows reads several times faster for a few columns), or {@code null} when it wrote none.
      */
     public Table customers(Collection<String> columns) {
-        if (!has(PipelineRun.CUSTOMERS)) {
-            return null;
-        }
-        Path file = dir.resolve(PipelineRun.CUSTOMERS);
+        return has(PipelineRun.CUSTOMERS)
+                ? read(dir.resolve(PipelineRun.CUSTOMERS), CsvReadOptions.defaults(), columns, Progress.NONE)
+                : null;
+    }
+
+    /**
+     * Reads the {@code columns} that {@code file} has (null: every column), for the previous month of a migration
+     * ({@code DriftMonitor.previousColumns} says which it needs).
+     */
+    public static Table read(Path file, CsvReadOptions options, Collection<String> columns, Progress progress) {
         if (columns == null) {
-            return CsvReader.read(file).table();
+            return CsvReader.read(file, options, progress).table();
         }
-        List<String> present = new ArrayList<>(CsvReader.header(file, CsvReadOptions.defaults()));
+        List<String> present = new ArrayList<>(CsvReader.header(file, options));
         present.retainAll(columns);
-        return CsvReader.read(file, CsvReadOptions.defaults(), present, Progress.NONE).table();
+        return CsvReader.read(file, options, present, progress).table();
     }
 
     /** The path of {@code name} in the previous run, which must exist. */
