@@ -110,6 +110,23 @@ public final class CsvReader {
     }
 
     /**
+     * {@link #chunks(Path, CsvReadOptions, int, Progress)} for only the given columns (in file order), read as
+     * {@link #read(Path, CsvReadOptions, Collection, Progress)} reads them: the other fields are split off but not
+     * looked at, in the first pass and in every chunk.
+     *
+     * @param columns the names of the columns to read; each must be a column of the file
+     * @throws InputException as {@link #chunks(Path, CsvReadOptions, int, Progress)}, and naming a column the file does
+     *                        not have
+     */
+    public static CsvChunks chunks(Path file, CsvReadOptions options, Collection<String> columns, int chunkRows,
+            Progress progress) {
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunkRows must be at least 1, got " + chunkRows);
+        }
+        return new Reading(file, options, progress, PARTS, MIN_PART_BYTES, List.copyOf(columns)).chunks(chunkRows);
+    }
+
+    /**
      * Reads only the given columns of {@code file}, which is much faster for a few columns of a wide file: the other
      * fields are split off but not looked at (no type inference, no parsing, no warnings about them; the decimal mark
      * is detected from the columns read). The table has the columns in file order.

@@ -151,6 +151,14 @@ class CsvOnePassTest {
                 expected.remove(dropped);
                 assertEquals(expected, some.columnNames());
                 assertEquals(describe(whole.select(expected)), describe(some), f.getKey() + " without " + dropped);
+                try (CsvChunks chunks = CsvReader.chunks(file, CsvReadOptions.defaults(), wanted, 1 << 20,
+                        Progress.NONE)) {
+                    Table t = chunks.next();
+                    assertEquals(expected, chunks.columns().stream().map(ColumnInference::name).toList());
+                    if (t != null) {
+                        assertEquals(describe(some), describe(t), f.getKey() + " in chunks without " + dropped);
+                    }
+                }
                 compared++;
             }
         }
