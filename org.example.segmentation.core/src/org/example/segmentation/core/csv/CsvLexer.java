@@ -332,10 +332,18 @@ final class CsvLexer implements Closeable {
         }
     }
 
-    /** A field of the current record, without copying. */
-    private final class View implements CharSequence {
+    /**
+     * A field of the current record, without copying: the characters {@code array()[start..end)}. The hot loops that
+     * look at every field ({@link NumberSyntax.Scanner}, {@link LevelIndex}) read the array directly.
+     */
+    final class View implements CharSequence {
         int start;
         int end;
+
+        /** The array holding the field's characters (valid until the next record). */
+        char[] array() {
+            return chars;
+        }
 
         @Override
         public int length() {

@@ -15,12 +15,21 @@ import java.util.List;
 final class LevelIndex {
     private String[] levels = new String[16];
     private int[] hashes = new int[16];
+    /**
+     * The levels' characters one after the other, level {@code c} at {@code pool[starts[c]..starts[c + 1])}: compared
+     * there, a lookup reads two arrays instead of a string object and its internal array.
+     */
+    private char[] pool = new char[256];
+    private int[] starts = new int[17];
     private int count;
     /** Code + 1 per slot, 0 for an empty slot; the length is a power of two at least twice {@link #count}. */
     private int[] slots = new int[32];
 
     /** The hash {@link String#hashCode()} gives the same characters. */
     static int hash(CharSequence value) {
+        if (value instanceof CsvLexer.View v) {
+            return hash(v.array(), v.start, v.end);
+        }
         int h = 0;
         int n = value.length();
         for (int i = 0; i < n; i++) {
@@ -29,17 +38,48 @@ final class LevelIndex {
         return h;
     }
 
+    private static int hash(char[] a, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + a[i];
+        }
+        return h;
+    }
+
     /** The code of {@code value} (whose {@link #hash} is {@code hash}), or -1 when it is not a level. */
     int find(CharSequence value, int hash) {
+        if (value instanceof CsvLexer.View v) {
+            return find(v.array(), v.start, v.end, hash);
+        }
+        char[] a = value.toString().toCharArray();
+        return find(a, 0, a.length, hash);
+    }
+
+    /**
+     * The code of the characters {@code a[from..to)}, or -1. A loop small enough to be inlined compares them with the
+     * level's characters in {@link #pool}; {@code String.contentEquals(CharSequence)} (general, and too large to
+     * inline) was a fifth of reading a file.
+     */
+    private int find(char[] a, int from, int to, int hash) {
         int mask = slots.length - 1;
+        int n = to - from;
         for (int i = spread(hash) & mask;; i = (i + 1) & mask) {
             int s = slots[i];
             if (s == 0) {
                 return -1;
             }
             int code = s - 1;
-            if (hashes[code] == hash && same(levels[code], value)) {
-                return code;
+            if (hashes[code] == hash) {
+                int at = starts[code];
+                if (starts[code + 1] - at == n) {
+                    int k = 0;
+                    while (k < n && pool[at + k] == a[from + k]) {
+                        k++;
+                    }
+                    if (k == n) {
+                        return code;
+                    }
+                }
             }
         }
     }
@@ -49,13 +89,21 @@ final class LevelIndex {
         if (count == levels.length) {
             levels = Arrays.copyOf(levels, count * 2);
             hashes = Arrays.copyOf(hashes, count * 2);
+            starts = Arrays.copyOf(starts, count * 2 + 1);
         }
         if (2 * (count + 1) > slots.length) {
             rehash(slots.length * 2);
         }
         int code = count++;
-        levels[code] = value.toString();
+        String level = value.toString();
+        levels[code] = level;
         hashes[code] = hash;
+        int at = starts[code];
+        if (at + level.length() > pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, at + level.length()));
+        }
+        level.getChars(0, level.length(), pool, at);
+        starts[code + 1] = at + level.length();
         place(code);
         return code;
     }
@@ -69,23 +117,6 @@ final class LevelIndex {
     int codeOf(CharSequence value, int hash) {
         int code = find(value, hash);
         return code >= 0 ? code : add(value, hash);
-    }
-
-    /**
-     * Whether {@code level} has the characters of {@code value}: a loop small enough to be inlined, where
-     * {@code String.contentEquals(CharSequence)} (general, and too large to inline) was a fifth of reading a file.
-     */
-    private static boolean same(String level, CharSequence value) {
-        int n = level.length();
-        if (n != value.length()) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (level.charAt(i) != value.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     int size() {

@@ -79,13 +79,31 @@ final class NumberSyntax {
          * sets {@link #value} to the number it holds (a decimal separator read as the decimal mark it is).
          */
         int scan(CharSequence s) {
+            if (s instanceof CsvLexer.View v) {
+                return scan(v.array(), v.start, v.end);
+            }
+            char[] a = s.toString().toCharArray();
+            return scan(a, 0, a.length);
+        }
+
+        /**
+         * {@link #scan(CharSequence)} of the characters {@code a[from..to)}.
+         *
+         * <p><b>Why it is shaped this way.</b> Almost every field of a large file comes through here, and most are
+         * short numbers: the characters are read from the lexer's array (no {@code CharSequence} call per character),
+         * the integer digits and the fraction digits are two tight loops, and the mantissa is accumulated over every
+         * digit (leading zeros add nothing), which is exact up to 18 digits. A number of more digits, or of more than
+         * 15 significant ones, or with a large exponent, goes to {@link Double#parseDouble}; the fast path is exactly
+         * rounded where it is taken, so both give the same double.
+         */
+        int scan(char[] a, int from, int to) {
             value = Double.NaN;
-            int start = 0;
-            int end = s.length();
-            while (start < end && s.charAt(start) <= ' ') {
+            int start = from;
+            int end = to;
+            while (start < end && a[start] <= ' ') {
                 start++;
             }
-            while (end > start && s.charAt(end - 1) <= ' ') {
+            while (end > start && a[end - 1] <= ' ') {
                 end--;
             }
             if (start == end) {
@@ -93,97 +111,75 @@ final class NumberSyntax {
             }
             int i = start;
             boolean negative = false;
-            char c = s.charAt(i);
+            char c = a[i];
             if (c == '+' || c == '-') {
                 negative = c == '-';
                 i++;
             }
-            if (i < end && isLetterOfWord(s.charAt(i))) {
-                if (isWord(s, i, end, "infinity")) {
+            if (i < end && isLetterOfWord(a[i])) {
+                if (isWord(a, i, end, "infinity")) {
                     value = negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
                     return BOTH;
                 }
-                return isWord(s, i, end, "nan") ? BOTH : NONE;
+                return isWord(a, i, end, "nan") ? BOTH : NONE;
             }
             long mantissa = 0;
-            int significant = 0;
-            int digits = 0;
-            int fractionDigits = 0;
-            char sep = 0;
-            while (i < end) {
-                c = s.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    digits++;
-                    if (sep != 0) {
-                        fractionDigits++;
-                    }
-                    if (mantissa != 0 || c != '0') {
-                        significant++;
-                        if (significant <= 18) {
-                            mantissa = mantissa * 10 + (c - '0');
-                        }
-                    }
-                } else if ((c == '.' || c == ',') && sep == 0) {
-                    sep = c;
-                } else {
-                    break;
-                }
+            int digitsStart = i;
+            while (i < end && (c = a[i]) >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
                 i++;
+            }
+            int digits = i - digitsStart;
+            char sep = 0;
+            int fractionDigits = 0;
+            if (i < end && ((c = a[i]) == '.' || c == ',')) {
+                sep = c;
+                i++;
+                int fractionStart = i;
+                while (i < end && (c = a[i]) >= '0' && c <= '9') {
+                    mantissa = mantissa * 10 + (c - '0');
+                    i++;
+                }
+                fractionDigits = i - fractionStart;
+                digits += fractionDigits;
             }
             if (digits == 0) {
                 return NONE;
             }
             int exponent = 0;
             if (i < end) {
-                int expEnd = skipExponent(s, i, end);
+                int expEnd = skipExponent(a, i, end);
                 if (expEnd != end) {
                     return NONE;
                 }
                 int j = i + 1;
                 boolean negativeExponent = false;
-                if (s.charAt(j) == '+' || s.charAt(j) == '-') {
-                    negativeExponent = s.charAt(j) == '-';
+                if (a[j] == '+' || a[j] == '-') {
+                    negativeExponent = a[j] == '-';
                     j++;
                 }
                 for (; j < end; j++) {
                     if (exponent < 100_000) {
-                        exponent = exponent * 10 + (s.charAt(j) - '0');
+                        exponent = exponent * 10 + (a[j] - '0');
                     }
                 }
                 if (negativeExponent) {
                     exponent = -exponent;
                 }
             }
-            value = toDouble(s, start, end, negative, mantissa, significant, exponent - fractionDigits, sep);
-            return sep == 0 ? BOTH : sep == '.' ? POINT : COMMA;
-        }
-
-        /**
-         * The value of a number whose syntax is checked: {@code mantissa * 10^scale} by the exact fast path when the
-         * mantissa has at most 15 significant digits and the scale is within &plusmn;22, else {@link Double#parseDouble}.
-         */
-        private static double toDouble(CharSequence s, int start, int end, boolean negative, long mantissa,
-                int significant, int scale, char sep) {
-            if (significant <= 15) {
-                if (mantissa == 0) {
-                    return negative ? -0.0 : 0.0;
-                }
+            int scale = exponent - fractionDigits;
+            // At most 18 digits: the mantissa is exact; below 10^15 it has at most 15 significant digits.
+            if (digits <= 18 && mantissa < 1_000_000_000_000_000L && scale > -POWERS_OF_TEN.length
+                    && scale < POWERS_OF_TEN.length) {
                 double m = mantissa;
-                if (scale >= 0 && scale < POWERS_OF_TEN.length) {
-                    double v = m * POWERS_OF_TEN[scale];
-                    return negative ? -v : v;
-                }
-                if (scale < 0 && -scale < POWERS_OF_TEN.length) {
-                    double v = m / POWERS_OF_TEN[-scale];
-                    return negative ? -v : v;
-                }
+                double v = mantissa == 0 ? 0.0 : scale >= 0 ? m * POWERS_OF_TEN[scale] : m / POWERS_OF_TEN[-scale];
+                value = negative ? -v : v;
+            } else {
+                String text = new String(a, start, end - start);
+                // The syntax is checked, so this cannot throw.
+                value = Double.parseDouble(sep == ',' ? text.replace(',', '.') : text);
             }
-            String text = s.subSequence(start, end).toString();
-            if (sep == ',') {
-                text = text.replace(',', '.');
-            }
-            // The syntax is checked, so this cannot throw.
-            return Double.parseDouble(text);
+            return sep == 0 ? BOTH : sep == '.' ? POINT : COMMA;
         }
     }
 
@@ -204,21 +200,33 @@ final class NumberSyntax {
     }
 
     /** Returns the index after a valid exponent starting at {@code i}, or -1. */
-    private static int skipExponent(CharSequence s, int i, int end) {
-        char c = s.charAt(i);
+    private static int skipExponent(char[] a, int i, int end) {
+        char c = a[i];
         if (c != 'e' && c != 'E') {
             return -1;
         }
         i++;
-        if (i < end && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        if (i < end && (a[i] == '+' || a[i] == '-')) {
             i++;
         }
         int digits = 0;
-        while (i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        while (i < end && a[i] >= '0' && a[i] <= '9') {
             i++;
             digits++;
         }
         return digits == 0 ? -1 : i;
+    }
+
+    private static boolean isWord(char[] a, int start, int end, String lowerCaseWord) {
+        if (end - start != lowerCaseWord.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerCaseWord.length(); i++) {
+            if (!sameIgnoringCase(a[start + i], lowerCaseWord.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code c} starts {@code Infinity} or {@code NaN}. */
