@@ -21,9 +21,11 @@ import org.example.segmentation.core.InputException;
  *
  * <p><b>Why it is shaped this way.</b> Reading is the first cost of every run on a large file, and a general parser
  * spends most of its time per character in buffered-reader calls and per field in building a {@code String}. Here one
- * loop per field walks a plain {@code char[]} window, copies the field's characters into one reusable array, and the
- * fields are handed out as a reusable {@link CharSequence} view ({@link #field(int)}), so a numeric value is
- * classified and parsed without ever becoming a {@code String}; {@link #get(int)} makes one when it is needed.
+ * loop per field walks a plain {@code char[]} window and leaves an unquoted field where it is (a record is kept whole
+ * in the window, moved to its front when more text is read); only a quoted field is copied, to undo its doubled
+ * quotes. The fields are handed out as a reusable {@link CharSequence} view ({@link #field(int)}) whose array the
+ * hot loops read directly, so a numeric value is classified and parsed without ever becoming a {@code String};
+ * {@link #get(int)} makes one when it is needed.
  */
 final class CsvLexer implements Closeable {
     /** The most characters a field may hold (after unquoting); a longer one is an {@link InputException}. */
@@ -34,17 +36,26 @@ final class CsvLexer implements Closeable {
     private final Reader in;
     private final String file;
     private final char delimiter;
-    private final char[] window = new char[WINDOW];
+    private char[] window = new char[WINDOW];
     private int pos;
     private int limit;
     private boolean ended;
 
-    /** The characters of the current record's fields, one after the other. */
+    /**
+     * The current record's fields: field {@code j} is {@code window[starts[j]..ends[j])}, or, for a quoted field
+     * ({@code quoted[j]}), {@code chars[starts[j]..ends[j])}, where its doubled quotes are undone.
+     */
     private char[] chars = new char[1024];
     private int length;
     private int[] starts = new int[32];
     private int[] ends = new int[32];
+    private boolean[] quoted = new boolean[32];
     private int size;
+    /** Where the current record starts in {@link #window} (kept there by {@link #fill}), or -1 between records. */
+    private int recordStart = -1;
+    /** Where the unquoted field being read starts and ends in {@link #window}. */
+    private int windowFieldStart;
+    private int windowFieldEnd;
 
     /** The physical line of the next character to read (1-based). */
     private long line = 1;
@@ -66,6 +77,7 @@ final class CsvLexer implements Closeable {
     boolean next() {
         size = 0;
         length = 0;
+        recordStart = -1;
         int c = read();
         while (c == '\r' || c == '\n') { // empty lines
             endLine(c);
@@ -76,27 +88,32 @@ final class CsvLexer implements Closeable {
             return false;
         }
         recordLine = line;
+        recordStart = pos - 1;
         while (true) {
             while (c != EOF && c != delimiter && c != '\r' && c != '\n' && isSpace((char) c)) {
                 c = read();
             }
-            int start = length;
-            fieldStart = start;
             fieldLine = line;
             if (c == '"') {
+                int start = length;
+                fieldStart = start;
                 c = quoted();
-                addField(start, length);
+                addField(start, length, true);
             } else {
-                // The common case: copy up to the delimiter or the end of the line, then drop trailing spaces.
+                // The common case: the field stays where it is in the window, up to the delimiter or the end of the
+                // line, without its trailing spaces.
+                int start = 0;
+                int end = 0;
                 if (c != delimiter && c != '\r' && c != '\n' && c != EOF) {
-                    append((char) c);
+                    windowFieldStart = pos - 1;
                     c = scanUnquoted();
+                    start = windowFieldStart;
+                    end = windowFieldEnd;
+                    while (end > start && isSpace(window[end - 1])) {
+                        end--;
+                    }
                 }
-                int end = length;
-                while (end > start && isSpace(chars[end - 1])) {
-                    end--;
-                }
-                addField(start, end);
+                addField(start, end, false);
             }
             if (c == delimiter) {
                 c = read();
@@ -148,18 +165,18 @@ final class CsvLexer implements Closeable {
     }
 
     /**
-     * Reads the rest of an unquoted field and returns the character after it (a delimiter, a line end or EOF).
+     * Reads the rest of an unquoted field (which starts at {@link #windowFieldStart}), sets {@link #windowFieldEnd} and
+     * returns the character after it (a delimiter, a line end or EOF).
      *
      * <p>Shaped for speed, since almost every field of a large file goes through here: a tight loop over the window
-     * array finds the end of the field, and the run is copied with one {@code System.arraycopy}, instead of a
-     * {@code read()} and an {@code append} per character. A field may span windows: then the loop goes on in the next.
+     * array finds the end of the field, and the field is left where it is (no copy, no {@code read()} per character).
+     * A field may run past the end of the window: {@link #fill} then keeps the record and reads on behind it.
      */
     private int scanUnquoted() {
         char d = delimiter;
         while (true) {
             char[] w = window;
-            int from = pos;
-            int p = from;
+            int p = pos;
             int lim = limit;
             while (p < lim) {
                 char ch = w[p];
@@ -168,28 +185,20 @@ final class CsvLexer implements Closeable {
                 }
                 p++;
             }
-            appendRun(w, from, p - from);
             if (p < lim) {
+                windowFieldEnd = p;
                 pos = p + 1;
                 return w[p];
             }
             pos = p;
+            if (p - windowFieldStart > MAX_FIELD) {
+                throw fieldTooLong();
+            }
             if (!fill()) {
+                windowFieldEnd = pos;
                 return EOF;
             }
         }
-    }
-
-    /** Appends {@code n} characters of {@code src}; fails when the field would pass {@link #MAX_FIELD}. */
-    private void appendRun(char[] src, int from, int n) {
-        if (length + n - fieldStart > MAX_FIELD) {
-            throw fieldTooLong();
-        }
-        while (length + n > chars.length) {
-            grow();
-        }
-        System.arraycopy(src, from, chars, length, n);
-        length += n;
     }
 
     /**
@@ -222,21 +231,43 @@ final class CsvLexer implements Closeable {
         return window[pos];
     }
 
+    /**
+     * Reads more text behind what the window holds. Within a record, the record's text is moved to the front of the
+     * window first (its unquoted fields point into it), and a record longer than the window makes the window grow.
+     */
     private boolean fill() {
         if (ended) {
             return false;
         }
+        int keep = recordStart >= 0 ? recordStart : pos;
+        if (keep > 0) {
+            System.arraycopy(window, keep, window, 0, limit - keep);
+            for (int j = 0; j < size; j++) {
+                if (!quoted[j] && starts[j] != ends[j]) {
+                    starts[j] -= keep;
+                    ends[j] -= keep;
+                }
+            }
+            if (recordStart >= 0) {
+                recordStart -= keep;
+                windowFieldStart -= keep;
+            }
+            pos -= keep;
+            limit -= keep;
+        }
+        if (limit == window.length) {
+            window = Arrays.copyOf(window, window.length * 2);
+        }
         try {
             int n;
             do {
-                n = in.read(window, 0, window.length);
+                n = in.read(window, limit, window.length - limit);
             } while (n == 0);
             if (n < 0) {
                 ended = true;
                 return false;
             }
-            pos = 0;
-            limit = n;
+            limit += n;
             return true;
         } catch (IOException e) {
             throw new InputException(file + ": cannot read the file: " + e.getMessage(), e);
@@ -275,16 +306,18 @@ final class CsvLexer implements Closeable {
         this.names = columnNames.toArray(String[]::new);
     }
 
-    private void addField(int start, int end) {
+    private void addField(int start, int end, boolean inChars) {
         if (end - start > MAX_FIELD) {
             throw fieldTooLong();
         }
         if (size == starts.length) {
             starts = Arrays.copyOf(starts, size * 2);
             ends = Arrays.copyOf(ends, size * 2);
+            quoted = Arrays.copyOf(quoted, size * 2);
         }
         starts[size] = start;
         ends[size] = end;
+        quoted[size] = inChars;
         size++;
     }
 
@@ -295,7 +328,7 @@ final class CsvLexer implements Closeable {
 
     /** Field {@code j} of the current record as a new string. */
     String get(int j) {
-        return new String(chars, starts[j], ends[j] - starts[j]);
+        return new String(quoted[j] ? chars : window, starts[j], ends[j] - starts[j]);
     }
 
     /**
@@ -303,6 +336,7 @@ final class CsvLexer implements Closeable {
      * {@link #next()}; the same object every time.
      */
     CharSequence field(int j) {
+        view.array = quoted[j] ? chars : window;
         view.start = starts[j];
         view.end = ends[j];
         return view;
@@ -336,13 +370,14 @@ final class CsvLexer implements Closeable {
      * A field of the current record, without copying: the characters {@code array()[start..end)}. The hot loops that
      * look at every field ({@link NumberSyntax.Scanner}, {@link LevelIndex}) read the array directly.
      */
-    final class View implements CharSequence {
+    static final class View implements CharSequence {
+        private char[] array;
         int start;
         int end;
 
         /** The array holding the field's characters (valid until the next record). */
         char[] array() {
-            return chars;
+            return array;
         }
 
         @Override
@@ -352,17 +387,17 @@ final class CsvLexer implements Closeable {
 
         @Override
         public char charAt(int index) {
-            return chars[start + index];
+            return array[start + index];
         }
 
         @Override
         public CharSequence subSequence(int from, int to) {
-            return new String(chars, start + from, to - from);
+            return new String(array, start + from, to - from);
         }
 
         @Override
         public String toString() {
-            return new String(chars, start, end - start);
+            return new String(array, start, end - start);
         }
     }
 }
