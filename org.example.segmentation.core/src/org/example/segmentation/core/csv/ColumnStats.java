@@ -47,13 +47,20 @@ final class ColumnStats {
     }
 
     /**
-     * Counts a non-missing value of the record that starts on {@code line}. The value may be a reusable view: it is
-     * copied into a string only when kept (a first offending value, a new distinct value). Returns the value's
-     * {@link NumberSyntax} class; {@link #value()} is then the number it holds.
+     * The {@link NumberSyntax} class of {@code value}; {@link #value()} is then the number it holds. Counts nothing:
+     * {@link #add} or {@link #addMissing} counts the value.
      */
-    int add(CharSequence value, long line) {
+    int scan(CharSequence value) {
+        return scanner.scan(value);
+    }
+
+    /**
+     * Counts a non-missing value of the record that starts on {@code line}, whose {@link #scan} gave {@code syntax}.
+     * The value may be a reusable view: it is copied into a string only when kept (a first offending value, a new
+     * distinct value).
+     */
+    void add(CharSequence value, int syntax, long line) {
         nonMissing++;
-        int syntax = scanner.scan(value);
         if ((syntax & NumberSyntax.POINT) != 0) {
             pointNumbers++;
         } else if (firstNonPointLine < 0) {
@@ -81,7 +88,6 @@ final class ColumnStats {
         if (distinct != null) {
             addDistinct(value);
         }
-        return syntax;
     }
 
     /** Adds a value to the distinct values; gives up beyond {@code maxLevels}. */
@@ -108,7 +114,7 @@ final class ColumnStats {
         return hashed;
     }
 
-    /** The number the value last {@linkplain #add added} holds (read with the separator it has), or NaN. */
+    /** The number the value last {@linkplain #scan scanned} holds (read with the separator it has), or NaN. */
     double value() {
         return scanner.value;
     }

@@ -82,15 +82,18 @@ final class PartScan {
                 long line = source.startLine();
                 for (int j = 0; j < stats.length; j++) {
                     CharSequence v = source.field(keep[j]);
-                    if (missing.matches(v)) {
-                        stats[j].addMissing();
+                    ColumnStats st = stats[j];
+                    // The number first: a value that holds a number (not NaN) is not missing unless some missing
+                    // token is a number, so most fields of a large file skip the token comparison.
+                    int syntax = st.scan(v);
+                    if ((missing.anyNumber || Double.isNaN(st.value())) && missing.matches(v)) {
+                        st.addMissing();
                         if (eager != null) {
                             eager[j].addMissing();
                         }
                     } else {
-                        int syntax = stats[j].add(v, line);
+                        st.add(v, syntax, line);
                         if (eager != null) {
-                            ColumnStats st = stats[j];
                             eager[j].add(v, syntax, st.value(), st.hashed(), st.hash());
                         }
                     }
