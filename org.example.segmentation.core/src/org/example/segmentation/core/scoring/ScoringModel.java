@@ -217,10 +217,13 @@ public final class ScoringModel {
         int n = table.rowCount();
         Scorecard sc = config.score();
         int ns = sc.indicators().size();
-        double[][] scoreP = percentiles(table, sc);
-        double[][] capP = percentiles(table, config.capability());
-        double[][] trustP = percentiles(table, config.trust());
-        double[][] engP = percentiles(table, config.engagement());
+        // An indicator shared by several scorecards (the defaults share most) is mapped once; the scorecards only
+        // read the arrays.
+        Map<String, double[]> mapped = new HashMap<>();
+        double[][] scoreP = percentiles(table, sc, mappers, mapped);
+        double[][] capP = percentiles(table, config.capability(), mappers, mapped);
+        double[][] trustP = percentiles(table, config.trust(), mappers, mapped);
+        double[][] engP = percentiles(table, config.engagement(), mappers, mapped);
         ChannelRules ch = config.channels();
         boolean[] whatsapp = Columns.consent(table, ch.whatsappOptInColumn(), n);
         boolean[] marketing = Columns.consent(table, ch.marketingConsentColumn(), n);
@@ -403,23 +406,27 @@ public final class ScoringModel {
         }
     }
 
-    private double[][] percentiles(Table table, Scorecard card) {
-        return percentiles(table, card, mappers);
-    }
-
-    private static double[][] percentiles(Table table, Scorecard card, Map<String, PercentileSketch.Mapper> mappers) {
+    /**
+     * Per indicator of {@code card}, in order, the percentile of every row; an indicator already in {@code mapped} (by
+     * another scorecard of the same call) is not mapped again: its array is shared, so callers only read the arrays.
+     */
+    private static double[][] percentiles(Table table, Scorecard card, Map<String, PercentileSketch.Mapper> mappers,
+            Map<String, double[]> mapped) {
         int k = card.indicators().size();
         double[][] out = new double[k][];
         for (int j = 0; j < k; j++) {
-            String c = card.indicators().get(j);
-            PercentileSketch.Mapper m = mappers.get(c);
-            double[] x = Columns.numbers(table, c);
-            for (int i = 0; i < x.length; i++) {
-                x[i] = m.percentile(x[i]);
-            }
-            out[j] = x;
+            out[j] = mapped.computeIfAbsent(card.indicators().get(j), c -> percentiles(table, c, mappers.get(c)));
         }
         return out;
+    }
+
+    /** The percentile of every row's value of column {@code c}, NaN where missing or not finite. */
+    static double[] percentiles(Table table, String c, PercentileSketch.Mapper m) {
+        double[] x = Columns.numbers(table, c);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = m.percentile(x[i]);
+        }
+        return x;
     }
 
     /** The engagement measure of every row, from sketches being fitted. */
@@ -428,7 +435,7 @@ public final class ScoringModel {
         for (String c : card.indicators()) {
             m.put(c, sketches.get(c).mapper());
         }
-        double[][] p = percentiles(table, card, m);
+        double[][] p = percentiles(table, card, m, new HashMap<>());
         int n = table.rowCount();
         double[] out = new double[n];
         double[] row = new double[card.indicators().size()];
