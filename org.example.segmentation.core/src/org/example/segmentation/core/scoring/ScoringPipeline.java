@@ -236,7 +236,7 @@ public final class ScoringPipeline {
      * @param chunks            chunks read
      * @param insufficientData  rows whose digital score is missing (too little indicator weight)
      * @param outOfRange        rows the segmentation model flagged out of range (0 without a segmentation model)
-     * @param warnings          the CSV reader's warnings about the input
+     * @param warnings          the CSV reader's warnings about the columns read ({@link #inputColumns(List)})
      */
     public record Summary(long rows, int chunks, long insufficientData, long outOfRange, List<String> warnings) {
         public Summary {
