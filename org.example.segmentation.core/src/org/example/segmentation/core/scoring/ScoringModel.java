@@ -236,12 +236,9 @@ public final class ScoringModel {
         double[] trend = Columns.numbers(table, lc.trendColumn());
         double[] products = Columns.numbers(table, config.productColumn());
 
-        double[] score = new double[n];
         int[] status = new int[n];
         double[][] points = new double[ns][n];
         int[][] top = new int[3][n];
-        double[] capability = new double[n];
-        double[] trust = new double[n];
         int[] archetype = new int[n];
         double[] margin = new double[n];
         int[] borderline = new int[n];
@@ -260,30 +257,28 @@ public final class ScoringModel {
         int whatsappIndex = ChannelRules.CHANNELS.indexOf("whatsapp");
         int[] preferenceOfCode = preference instanceof CategoricalColumn cat ? preferenceCodes(cat) : null;
 
-        double[] p = new double[Math.max(ns, 1)];
+        // The scorecards column by column (Scorecard.scoreColumns: the bits of Scorecard.score row by row).
+        progress.checkCancelled();
+        double[] score = sc.scoreColumns(scoreP, n, points);
+        double[] capability = config.capability().scoreColumns(capP, n, null);
+        double[] trust = config.trust().scoreColumns(trustP, n, null);
+        double[] engagementMeasure = config.engagement().scoreColumns(engP, n, null);
         double[] pts = new double[Math.max(ns, 1)];
-        double[] axis = new double[64];
         for (int i = 0; i < n; i++) {
             if (i % CHECK_EVERY == 0) {
                 progress.checkCancelled();
                 progress.update((double) i / Math.max(1, n), null);
             }
-            // Digital profile score, points and top contributors.
-            for (int j = 0; j < ns; j++) {
-                p[j] = scoreP[j][i];
-            }
-            double s = sc.score(p, pts);
-            score[i] = s;
+            // Digital profile score status and top contributors.
+            double s = score[i];
             status[i] = Double.isNaN(s) ? 1 : 0;
             for (int j = 0; j < ns; j++) {
-                points[j][i] = pts[j];
+                pts[j] = points[j][i];
             }
             topThree(pts, ns, Double.isNaN(s), top, i);
-            // Axes and archetype.
-            double c = config.capability().score(column(capP, i, axis), null);
-            double t = config.trust().score(column(trustP, i, axis), null);
-            capability[i] = c;
-            trust[i] = t;
+            // Archetype.
+            double c = capability[i];
+            double t = trust[i];
             int a = -1;
             if (!Double.isNaN(c) && !Double.isNaN(t)) {
                 a = grid.classify(c, t);
@@ -323,7 +318,7 @@ public final class ScoringModel {
             offer[i] = thirdParty[i] && marketing[i] ? 0 : 1;
             // Lifecycle, engagement, product depth.
             stage[i] = lc.stage(tenure[i], inactive[i], trend[i]);
-            double e = config.engagement().score(column(engP, i, axis), null);
+            double e = engagementMeasure[i];
             engagement[i] = Double.isNaN(e) ? -1 : e < tertileLow ? 0 : e < tertileHigh ? 1 : 2;
             double pr = products[i];
             depth[i] = Double.isNaN(pr) ? -1 : pr <= 1 ? 0 : pr < config.productMultiFrom() ? 1 : 2;
