@@ -416,7 +416,7 @@ public final class ScoringModel {
     }
 
     /** The percentile of every row's value of column {@code c}, NaN where missing or not finite. */
-    static double[] percentiles(Table table, String c, PercentileSketch.Mapper m) {
+    private static double[] percentiles(Table table, String c, PercentileSketch.Mapper m) {
         double[] x = Columns.numbers(table, c);
         for (int i = 0; i < x.length; i++) {
             x[i] = m.percentile(x[i]);
@@ -431,21 +431,7 @@ public final class ScoringModel {
             m.put(c, sketches.get(c).mapper());
         }
         double[][] p = percentiles(table, card, m, new HashMap<>());
-        int n = table.rowCount();
-        double[] out = new double[n];
-        double[] row = new double[card.indicators().size()];
-        for (int i = 0; i < n; i++) {
-            out[i] = card.score(column(p, i, row), null);
-        }
-        return out;
-    }
-
-    private static double[] column(double[][] p, int row, double[] buffer) {
-        double[] b = buffer.length >= p.length ? buffer : new double[p.length];
-        for (int j = 0; j < p.length; j++) {
-            b[j] = p[j][row];
-        }
-        return b;
+        return card.scoreColumns(p, table.rowCount(), null);
     }
 
     private static boolean[] missing(double[] values) {
