@@ -123,14 +123,62 @@ record PercentileSketch(List<Double> values, List<Double> percentiles) {
         return new Mapper(unboxed(values), unboxed(percentiles));
     }
 
-    /** Maps values to percentiles; see the record comment. Immutable. */
+    /**
+     * Maps values to percentiles; see the record comment. Immutable.
+     *
+     * <p>Scoring maps every row's value of every indicator, so the lookup is the scorer's inner loop. A plain binary
+     * search over up to {@value #MAX_KNOTS} knots takes about ten unpredictable branches; here a small index first
+     * narrows it down: the range from the first to the last knot is cut into {@code 2 x knots} equal buckets, and
+     * {@code start[b]} is the first knot in bucket {@code b} or later. A value's bucket is computed in floating point,
+     * and the computation ({@code (x - first) * scale}, truncated, clamped) is non-decreasing in {@code x}, so every
+     * knot before {@code start[b]} is smaller than {@code x} and every knot from {@code start[b + 1]} on is larger:
+     * {@link Arrays#binarySearch(double[], int, int, double)} over that slice (mostly 0 to 2 knots: counts have a knot
+     * per integer, quantile knots are spread over the range) finds exactly the index or insertion point the search
+     * over all knots finds, rounding included ({@code -0.0} against a knot {@code 0.0} too), and the interpolation
+     * formula is the same. Results are bit-identical to the plain search.
+     */
     static final class Mapper {
         private final double[] v;
         private final double[] p;
+        /** The first knot's value. */
+        private final double first;
+        /** Buckets per unit of value; 0 (one bucket) for a single knot or a range too wide to divide. */
+        private final double scale;
+        private final int lastBucket;
+        /** Per bucket {@code b} (and one more at the end), the first knot whose bucket is {@code b} or later. */
+        private final int[] start;
 
         Mapper(double[] v, double[] p) {
             this.v = v;
             this.p = p;
+            int n = v.length;
+            this.first = v[0];
+            double range = v[n - 1] - v[0];
+            int buckets = n == 1 ? 1 : 2 * n;
+            double s = buckets / range;
+            if (n == 1 || !Double.isFinite(range) || !Double.isFinite(s) || s <= 0) {
+                buckets = 1;
+                s = 0;
+            }
+            this.scale = s;
+            this.lastBucket = buckets - 1;
+            this.start = new int[buckets + 1];
+            int b = 0;
+            for (int k = 0; k < n; k++) {
+                int bk = bucket(v[k]);
+                while (b <= bk) {
+                    start[b++] = k;
+                }
+            }
+            while (b <= buckets) {
+                start[b++] = n;
+            }
+        }
+
+        /** The bucket of {@code x}: non-decreasing in {@code x}, 0 to {@link #lastBucket}. */
+        private int bucket(double x) {
+            int b = (int) ((x - first) * scale);
+            return b < 0 ? 0 : b > lastBucket ? lastBucket : b;
         }
 
         /** The percentile of {@code x} in 0..1, or NaN when {@code x} is not finite. */
@@ -138,7 +186,8 @@ record PercentileSketch(List<Double> values, List<Double> percentiles) {
             if (!Double.isFinite(x)) {
                 return Double.NaN;
             }
-            int i = Arrays.binarySearch(v, x);
+            int b = bucket(x);
+            int i = Arrays.binarySearch(v, start[b], start[b + 1], x);
             if (i >= 0) {
                 return p[i];
             }

@@ -118,28 +118,11 @@ public final class ProfileScorer {
     /** Checks that every column a setting names is in the table, naming the setting and the column. */
     static void checkColumns(Table table, ScoringConfig config) {
         List<String> problems = new ArrayList<>();
-        for (Scorecard card : config.scorecards()) {
-            for (String c : card.indicators()) {
+        config.columnsBySetting().forEach((key, columns) -> {
+            for (String c : columns) {
                 if (!table.hasColumn(c)) {
-                    problems.add("setting '" + card.prefix() + ".indicators' names column '" + c + "'");
+                    problems.add("setting '" + key + "' names column '" + c + "'");
                 }
-            }
-        }
-        ChannelRules ch = config.channels();
-        Map<String, String> named = new LinkedHashMap<>();
-        if (ch.usePreference()) {
-            named.put(ScoringConfig.KEY_CHANNEL_PREFERENCE_COLUMN, ch.preferenceColumn());
-        }
-        named.put(ScoringConfig.KEY_CHANNEL_WHATSAPP_COLUMN, ch.whatsappOptInColumn());
-        named.put(ScoringConfig.KEY_CHANNEL_MARKETING_COLUMN, ch.marketingConsentColumn());
-        named.put(ScoringConfig.KEY_CHANNEL_THIRD_PARTY_COLUMN, ch.thirdPartyConsentColumn());
-        named.put(ScoringConfig.KEY_LIFECYCLE_TENURE, config.lifecycle().tenureColumn());
-        named.put(ScoringConfig.KEY_LIFECYCLE_INACTIVE, config.lifecycle().inactiveColumn());
-        named.put(ScoringConfig.KEY_LIFECYCLE_TREND, config.lifecycle().trendColumn());
-        named.put(ScoringConfig.KEY_PRODUCT_COLUMN, config.productColumn());
-        named.forEach((key, c) -> {
-            if (!c.isEmpty() && !table.hasColumn(c)) {
-                problems.add("setting '" + key + "' names column '" + c + "'");
             }
         });
         if (!problems.isEmpty()) {

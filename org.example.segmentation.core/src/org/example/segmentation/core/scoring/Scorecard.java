@@ -140,6 +140,56 @@ public record Scorecard(String prefix, List<String> indicators, List<Double> wei
         return Math.min(100, Math.max(0, 100 * sum / present));
     }
 
+    /**
+     * {@link #score} of {@code n} rows at once, from the indicators' percentile columns, bit for bit: every row's
+     * weight and weighted sum are added up over the indicators in the same order, and the score and points come from
+     * the same expressions. Column by column, so the scorer needs no row-by-row gathering of the percentiles.
+     *
+     * @param percentiles per indicator, the percentile 0..1 of every row, or NaN when missing
+     * @param n           the number of rows
+     * @param points      null, or per indicator an array of {@code n} that receives the points (NaN when missing or
+     *                    when the row's score is missing)
+     * @return per row the score 0..100, or NaN when less than {@code minWeightShare} of the weight is present
+     */
+    double[] scoreColumns(double[][] percentiles, int n, double[][] points) {
+        int k = indicators.size();
+        double total = 0;
+        double[] present = new double[n];
+        double[] out = new double[n];
+        for (int j = 0; j < k; j++) {
+            double w = weights.get(j);
+            boolean up = positive.get(j);
+            total += w;
+            double[] pj = percentiles[j];
+            for (int i = 0; i < n; i++) {
+                double p = pj[i];
+                if (!Double.isNaN(p)) {
+                    present[i] += w;
+                    out[i] += w * (up ? p : 1 - p);
+                }
+            }
+        }
+        double least = minWeightShare * total;
+        for (int i = 0; i < n; i++) {
+            double a = present[i];
+            out[i] = a <= 0 || a < least ? Double.NaN : Math.min(100, Math.max(0, 100 * out[i] / a));
+        }
+        if (points != null) {
+            for (int j = 0; j < k; j++) {
+                double w = weights.get(j);
+                boolean up = positive.get(j);
+                double[] pj = percentiles[j];
+                double[] to = points[j];
+                for (int i = 0; i < n; i++) {
+                    double p = pj[i];
+                    to[i] = Double.isNaN(out[i]) || Double.isNaN(p) ? Double.NaN
+                            : 100 * w * (up ? p : 1 - p) / present[i];
+                }
+            }
+        }
+        return out;
+    }
+
     /** A copy of the indicators (for callers building lists). */
     List<String> indicatorList() {
         return new ArrayList<>(indicators);

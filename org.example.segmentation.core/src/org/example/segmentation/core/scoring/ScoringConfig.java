@@ -270,6 +270,46 @@ public record ScoringConfig(String idColumn, Scorecard score, Scorecard capabili
         return List.of(score, capability, trust, engagement);
     }
 
+    /**
+     * The columns {@link ScoringModel#score} reads, in settings order, each once: the indicators of every scorecard,
+     * the preferred-channel column (when the preference is used), the consent columns, the lifecycle columns and the
+     * product column; empty names (no column) left out. Not the identifier column, which the scoring does not read
+     * (the {@link ScoringPipeline} passes it through when the table has it).
+     */
+    public List<String> inputColumns() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        columnsBySetting().values().forEach(out::addAll);
+        return List.copyOf(out);
+    }
+
+    /**
+     * Every column a setting names, by setting key ({@code <prefix>.indicators}, then the channel, lifecycle and
+     * product keys), in settings order; empty names left out. {@link ProfileScorer#checkColumns} checks exactly these.
+     */
+    Map<String, List<String>> columnsBySetting() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Scorecard card : scorecards()) {
+            out.put(card.prefix() + ".indicators", card.indicators());
+        }
+        Map<String, String> named = new LinkedHashMap<>();
+        if (channels.usePreference()) {
+            named.put(KEY_CHANNEL_PREFERENCE_COLUMN, channels.preferenceColumn());
+        }
+        named.put(KEY_CHANNEL_WHATSAPP_COLUMN, channels.whatsappOptInColumn());
+        named.put(KEY_CHANNEL_MARKETING_COLUMN, channels.marketingConsentColumn());
+        named.put(KEY_CHANNEL_THIRD_PARTY_COLUMN, channels.thirdPartyConsentColumn());
+        named.put(KEY_LIFECYCLE_TENURE, lifecycle.tenureColumn());
+        named.put(KEY_LIFECYCLE_INACTIVE, lifecycle.inactiveColumn());
+        named.put(KEY_LIFECYCLE_TREND, lifecycle.trendColumn());
+        named.put(KEY_PRODUCT_COLUMN, productColumn);
+        named.forEach((key, c) -> {
+            if (!c.isEmpty()) {
+                out.put(key, List.of(c));
+            }
+        });
+        return out;
+    }
+
     private static Map<String, double[]> ordered(Object... items) {
         Map<String, double[]> m = new LinkedHashMap<>();
         for (int i = 0; i < items.length; i += 3) {

@@ -217,10 +217,13 @@ public final class ScoringModel {
         int n = table.rowCount();
         Scorecard sc = config.score();
         int ns = sc.indicators().size();
-        double[][] scoreP = percentiles(table, sc);
-        double[][] capP = percentiles(table, config.capability());
-        double[][] trustP = percentiles(table, config.trust());
-        double[][] engP = percentiles(table, config.engagement());
+        // An indicator shared by several scorecards (the defaults share most) is mapped once; the scorecards only
+        // read the arrays.
+        Map<String, double[]> mapped = new HashMap<>();
+        double[][] scoreP = percentiles(table, sc, mappers, mapped);
+        double[][] capP = percentiles(table, config.capability(), mappers, mapped);
+        double[][] trustP = percentiles(table, config.trust(), mappers, mapped);
+        double[][] engP = percentiles(table, config.engagement(), mappers, mapped);
         ChannelRules ch = config.channels();
         boolean[] whatsapp = Columns.consent(table, ch.whatsappOptInColumn(), n);
         boolean[] marketing = Columns.consent(table, ch.marketingConsentColumn(), n);
@@ -233,12 +236,9 @@ public final class ScoringModel {
         double[] trend = Columns.numbers(table, lc.trendColumn());
         double[] products = Columns.numbers(table, config.productColumn());
 
-        double[] score = new double[n];
         int[] status = new int[n];
         double[][] points = new double[ns][n];
         int[][] top = new int[3][n];
-        double[] capability = new double[n];
-        double[] trust = new double[n];
         int[] archetype = new int[n];
         double[] margin = new double[n];
         int[] borderline = new int[n];
@@ -257,30 +257,28 @@ public final class ScoringModel {
         int whatsappIndex = ChannelRules.CHANNELS.indexOf("whatsapp");
         int[] preferenceOfCode = preference instanceof CategoricalColumn cat ? preferenceCodes(cat) : null;
 
-        double[] p = new double[Math.max(ns, 1)];
+        // The scorecards column by column (Scorecard.scoreColumns: the bits of Scorecard.score row by row).
+        progress.checkCancelled();
+        double[] score = sc.scoreColumns(scoreP, n, points);
+        double[] capability = config.capability().scoreColumns(capP, n, null);
+        double[] trust = config.trust().scoreColumns(trustP, n, null);
+        double[] engagementMeasure = config.engagement().scoreColumns(engP, n, null);
         double[] pts = new double[Math.max(ns, 1)];
-        double[] axis = new double[64];
         for (int i = 0; i < n; i++) {
             if (i % CHECK_EVERY == 0) {
                 progress.checkCancelled();
                 progress.update((double) i / Math.max(1, n), null);
             }
-            // Digital profile score, points and top contributors.
-            for (int j = 0; j < ns; j++) {
-                p[j] = scoreP[j][i];
-            }
-            double s = sc.score(p, pts);
-            score[i] = s;
+            // Digital profile score status and top contributors.
+            double s = score[i];
             status[i] = Double.isNaN(s) ? 1 : 0;
             for (int j = 0; j < ns; j++) {
-                points[j][i] = pts[j];
+                pts[j] = points[j][i];
             }
             topThree(pts, ns, Double.isNaN(s), top, i);
-            // Axes and archetype.
-            double c = config.capability().score(column(capP, i, axis), null);
-            double t = config.trust().score(column(trustP, i, axis), null);
-            capability[i] = c;
-            trust[i] = t;
+            // Archetype.
+            double c = capability[i];
+            double t = trust[i];
             int a = -1;
             if (!Double.isNaN(c) && !Double.isNaN(t)) {
                 a = grid.classify(c, t);
@@ -320,7 +318,7 @@ public final class ScoringModel {
             offer[i] = thirdParty[i] && marketing[i] ? 0 : 1;
             // Lifecycle, engagement, product depth.
             stage[i] = lc.stage(tenure[i], inactive[i], trend[i]);
-            double e = config.engagement().score(column(engP, i, axis), null);
+            double e = engagementMeasure[i];
             engagement[i] = Double.isNaN(e) ? -1 : e < tertileLow ? 0 : e < tertileHigh ? 1 : 2;
             double pr = products[i];
             depth[i] = Double.isNaN(pr) ? -1 : pr <= 1 ? 0 : pr < config.productMultiFrom() ? 1 : 2;
@@ -403,23 +401,27 @@ public final class ScoringModel {
         }
     }
 
-    private double[][] percentiles(Table table, Scorecard card) {
-        return percentiles(table, card, mappers);
-    }
-
-    private static double[][] percentiles(Table table, Scorecard card, Map<String, PercentileSketch.Mapper> mappers) {
+    /**
+     * Per indicator of {@code card}, in order, the percentile of every row; an indicator already in {@code mapped} (by
+     * another scorecard of the same call) is not mapped again: its array is shared, so callers only read the arrays.
+     */
+    private static double[][] percentiles(Table table, Scorecard card, Map<String, PercentileSketch.Mapper> mappers,
+            Map<String, double[]> mapped) {
         int k = card.indicators().size();
         double[][] out = new double[k][];
         for (int j = 0; j < k; j++) {
-            String c = card.indicators().get(j);
-            PercentileSketch.Mapper m = mappers.get(c);
-            double[] x = Columns.numbers(table, c);
-            for (int i = 0; i < x.length; i++) {
-                x[i] = m.percentile(x[i]);
-            }
-            out[j] = x;
+            out[j] = mapped.computeIfAbsent(card.indicators().get(j), c -> percentiles(table, c, mappers.get(c)));
         }
         return out;
+    }
+
+    /** The percentile of every row's value of column {@code c}, NaN where missing or not finite. */
+    private static double[] percentiles(Table table, String c, PercentileSketch.Mapper m) {
+        double[] x = Columns.numbers(table, c);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = m.percentile(x[i]);
+        }
+        return x;
     }
 
     /** The engagement measure of every row, from sketches being fitted. */
@@ -428,22 +430,8 @@ public final class ScoringModel {
         for (String c : card.indicators()) {
             m.put(c, sketches.get(c).mapper());
         }
-        double[][] p = percentiles(table, card, m);
-        int n = table.rowCount();
-        double[] out = new double[n];
-        double[] row = new double[card.indicators().size()];
-        for (int i = 0; i < n; i++) {
-            out[i] = card.score(column(p, i, row), null);
-        }
-        return out;
-    }
-
-    private static double[] column(double[][] p, int row, double[] buffer) {
-        double[] b = buffer.length >= p.length ? buffer : new double[p.length];
-        for (int j = 0; j < p.length; j++) {
-            b[j] = p[j][row];
-        }
-        return b;
+        double[][] p = percentiles(table, card, m, new HashMap<>());
+        return card.scoreColumns(p, table.rowCount(), null);
     }
 
     private static boolean[] missing(double[] values) {

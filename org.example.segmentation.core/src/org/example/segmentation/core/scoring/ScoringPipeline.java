@@ -6,8 +6,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
@@ -84,6 +87,58 @@ public final class ScoringPipeline {
         }
         out.addAll(scoring.outputColumns());
         return out;
+    }
+
+    /**
+     * The columns of an input with the given column names (a CSV file's header, a KNIME table's spec) that this
+     * pipeline reads, in input order; the others cannot change its output, so a reader may skip them. Every column
+     * that could change the output or an error is kept:
+     * <ul>
+     * <li>the scoring model's input columns ({@link ScoringConfig#inputColumns()}) and the identifier column;</li>
+     * <li>with a cleaning model: the columns its {@code apply} requires ({@link CleaningModel#requiredColumns()}),
+     * the columns named like its output (it refuses to pass those through), and the segmentation model's identifier
+     * and feature columns (a feature the cleaning does not produce can only be a passed-through input column). The
+     * columns the cleaning model does not know are passed through and ignored by the segmentation model, and the
+     * cleaning's exact duplicate removal compares the pipeline's row number too, so it never finds any;</li>
+     * <li>without a cleaning model: the segmentation model's identifier and feature columns;</li>
+     * <li>the columns named like an output column of the scoring model, and the pipeline's own row-number column
+     * (both are refused).</li>
+     * </ul>
+     * When the input lacks a column a model requires, the whole input is kept: the model then reports what is
+     * lacking exactly as on the whole input (the scoring model's message lists the table's columns).
+     */
+    public List<String> inputColumns(List<String> inputColumns) {
+        Set<String> required = new LinkedHashSet<>(scoring.config().inputColumns());
+        Set<String> optional = new HashSet<>(scoring.outputColumns());
+        optional.add(scoring.config().idColumn());
+        if (segmentation != null) {
+            List<String> segmentationColumns = new ArrayList<>(segmentation.idColumns());
+            segmentationColumns.addAll(segmentation.featureNames());
+            if (cleaning != null) {
+                required.addAll(cleaning.requiredColumns());
+                optional.addAll(cleaning.outputColumns());
+                optional.add(ROW_COLUMN);
+                // Produced by the cleaning, or else they must be passed through from the input.
+                optional.addAll(segmentationColumns);
+                for (String c : segmentationColumns) {
+                    if (!cleaning.outputColumns().contains(c)) {
+                        required.add(c);
+                    }
+                }
+            } else {
+                required.addAll(segmentationColumns);
+            }
+        }
+        if (!inputColumns.containsAll(required)) {
+            return List.copyOf(inputColumns);
+        }
+        List<String> out = new ArrayList<>();
+        for (String c : inputColumns) {
+            if (required.contains(c) || optional.contains(c)) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -181,7 +236,7 @@ public final class ScoringPipeline {
      * @param chunks            chunks read
      * @param insufficientData  rows whose digital score is missing (too little indicator weight)
      * @param outOfRange        rows the segmentation model flagged out of range (0 without a segmentation model)
-     * @param warnings          the CSV reader's warnings about the input
+     * @param warnings          the CSV reader's warnings about the columns read ({@link #inputColumns(List)})
      */
     public record Summary(long rows, int chunks, long insufficientData, long outOfRange, List<String> warnings) {
         public Summary {
@@ -193,13 +248,22 @@ public final class ScoringPipeline {
      * Scores a CSV file into a CSV file, streamed in chunks of {@code chunkRows} rows: memory is that of one chunk
      * (plus the CSV reader's bounded first pass), whatever the file's size. The output is written atomically.
      *
+     * <p>Only the {@linkplain #inputColumns(List) columns the models read} are read: the other fields are split off
+     * but not parsed, and the reader's warnings are only about the columns read. The output is that of
+     * {@link #score(Table, Progress)} on the whole file, with one exception: with delimiter {@code ;} and the decimal
+     * mark detected, the mark is detected from the columns read (a file whose columns disagree, decimal commas in
+     * some and points in others, is read with a point as a whole and may be read with a comma here).
+     *
      * @throws InputException     naming the file, line, column or setting
      * @throws CancelledException when {@code progress} says so; the output is then not written
      */
     public Summary scoreCsv(Path input, CsvReadOptions options, Path output, int chunkRows, Progress progress) {
         long[] counts = new long[4];
         List<String> warnings = new ArrayList<>();
-        try (CsvChunks chunks = CsvReader.chunks(input, options, chunkRows, progress)) {
+        List<String> header = CsvReader.header(input, options);
+        List<String> columns = inputColumns(header);
+        try (CsvChunks chunks = columns.size() == header.size() ? CsvReader.chunks(input, options, chunkRows, progress)
+                : CsvReader.chunks(input, options, columns, chunkRows, progress)) {
             warnings.addAll(chunks.warnings());
             AtomicFile.write(output, os -> {
                 Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
