@@ -6,6 +6,12 @@ import org.example.segmentation.core.table.ColumnType;
  * What the first pass learns about one column, in memory bounded by the categorical level limit: counts of
  * missing and non-missing values, how many parse as numbers under each decimal mark, where the first
  * non-number is, and the distinct values as long as there are at most {@code maxLevels} of them.
+ *
+ * <p><b>Distinct values from the first non-number on.</b> The distinct values only matter for a column that is not
+ * numeric, and most columns of a large file are numeric: looking up every number among the distinct values was a
+ * sixth of reading. So the distinct values are collected from a part's first value that is not a number (under
+ * either mark) on; the rows before it ({@link #deferredRows()}, per part after {@link #append}) are looked at again,
+ * for their distinct values, only when the column turns out not numeric ({@link #addDeferred}).
  */
 final class ColumnStats {
     /** Below this many non-missing values, distinctness says nothing about identifiers. */
@@ -40,6 +46,12 @@ final class ColumnStats {
     String firstCommaOnlyValue;
     /** The distinct values; null once there are more than {@code maxLevels}. */
     private LevelIndex distinct = new LevelIndex();
+    /** Whether the distinct values are being collected (from the part's first non-number on). */
+    private boolean collecting;
+    /** The rows of the part before its first non-number (while not {@link #collecting}: all rows so far). */
+    private int deferred;
+    /** Per part, joined in file order: its {@link #deferred} rows; null before the first {@link #append}. */
+    private int[] deferredByPart;
 
     ColumnStats(String name, int maxLevels) {
         this.name = name;
@@ -60,6 +72,13 @@ final class ColumnStats {
      * distinct value).
      */
     void add(CharSequence value, int syntax, long line) {
+        if (!collecting) {
+            if (syntax != NumberSyntax.NONE) {
+                deferred++;
+            } else {
+                collecting = true;
+            }
+        }
         nonMissing++;
         if ((syntax & NumberSyntax.POINT) != 0) {
             pointNumbers++;
@@ -85,9 +104,40 @@ final class ColumnStats {
             }
         }
         hashed = false;
+        if (collecting && distinct != null) {
+            addDistinct(value);
+        }
+    }
+
+    /**
+     * Adds a non-missing value of the rows {@link #deferredRows()} gives to the distinct values: {@link CsvReader}
+     * reads those rows again for a column that is not numeric.
+     */
+    void addDeferred(CharSequence value) {
         if (distinct != null) {
             addDistinct(value);
         }
+    }
+
+    /**
+     * Per part of the file, how many of its first rows were not looked at for distinct values: the rows before the
+     * part's first non-number. All zero when every value so far was collected.
+     */
+    int[] deferredRows() {
+        return deferredByPart != null ? deferredByPart : new int[] {deferred};
+    }
+
+    /** Whether the column has values whose distinct values are not collected yet (and still could matter). */
+    boolean distinctIncomplete() {
+        if (distinct == null) {
+            return false;
+        }
+        for (int d : deferredRows()) {
+            if (d > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds a value to the distinct values; gives up beyond {@code maxLevels}. */
@@ -140,6 +190,10 @@ final class ColumnStats {
             firstCommaOnlyLine = next.firstCommaOnlyLine + lineOffset;
             firstCommaOnlyValue = next.firstCommaOnlyValue;
         }
+        int[] mine = deferredRows();
+        int[] theirs = next.deferredRows();
+        deferredByPart = java.util.Arrays.copyOf(mine, mine.length + theirs.length);
+        System.arraycopy(theirs, 0, deferredByPart, mine.length, theirs.length);
         nonMissing += next.nonMissing;
         missing += next.missing;
         pointNumbers += next.pointNumbers;
@@ -160,6 +214,9 @@ final class ColumnStats {
     /** Counts a missing value. */
     void addMissing() {
         missing++;
+        if (!collecting) {
+            deferred++;
+        }
     }
 
     /** Values that are not numbers under the given decimal mark. */

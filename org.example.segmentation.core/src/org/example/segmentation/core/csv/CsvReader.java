@@ -313,11 +313,65 @@ public final class CsvReader {
             progress.update(0, whole ? "Reading " + name : "Reading " + name + " (pass 1 of 2: checking)");
             FirstPass first = firstPass(progress.range(0, whole ? 0.9 : 0.5), whole ? expectedRows(sample) : -1);
             boolean decimalComma = decideDecimalComma(first.stats);
+            completeDistinct(first, decimalComma);
             List<ColumnInference> inferences = decideTypes(first.stats, decimalComma);
             if (!whole) {
                 progress.update(0.5, "Reading " + name + " in chunks (pass 2 of 2)");
             }
             return new Prepared(first.rows, decimalComma, inferences, first.eager, first.starts);
+        }
+
+        /**
+         * Collects the distinct values the first pass left out ({@link ColumnStats}: the rows of each part before its
+         * first non-number) for every column that is not numeric under the decided mark, by reading those rows again;
+         * reads only as far as the longest such run of each part, and nothing for a file of numeric columns.
+         */
+        private void completeDistinct(FirstPass first, boolean decimalComma) {
+            ColumnStats[] stats = first.stats;
+            int parts = first.starts.length;
+            int[][] rows = new int[stats.length][];
+            for (int j = 0; j < stats.length; j++) {
+                if (stats[j].notNumbers(decimalComma) > 0 && stats[j].distinctIncomplete()) {
+                    rows[j] = stats[j].deferredRows();
+                    if (rows[j].length != parts) {
+                        throw new IllegalStateException("column '" + stats[j].name + "': " + rows[j].length
+                                + " parts of deferred rows for " + parts + " parts");
+                    }
+                }
+            }
+            for (int k = 0; k < parts; k++) {
+                int upTo = 0;
+                for (int[] r : rows) {
+                    upTo = r == null ? upTo : Math.max(upTo, r[k]);
+                }
+                if (upTo == 0) {
+                    continue;
+                }
+                try (Utf8Source in = k == 0 ? open() : openPart(first.starts[k], -1);
+                        CsvLexer source = new CsvLexer(in, label, delimiter)) {
+                    if (k == 0 && (!source.next() || source.size() != width)) {
+                        throw changed();
+                    }
+                    source.names(names);
+                    for (int row = 0; row < upTo; row++) {
+                        if (!source.next()) {
+                            throw changed();
+                        }
+                        checkWidth(source);
+                        for (int j = 0; j < rows.length; j++) {
+                            if (rows[j] != null && row < rows[j][k]) {
+                                CharSequence v = source.field(keep[j]);
+                                if (!missing.matches(v)) {
+                                    stats[j].addDeferred(v);
+                                }
+                            }
+                        }
+                        if ((row + 1) % CHECK_EVERY == 0) {
+                            progress.checkCancelled();
+                        }
+                    }
+                }
+            }
         }
 
         /** Prepares a read in chunks: the first pass now, the second pass chunk by chunk. */

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 
 import org.example.segmentation.core.InputException;
 import org.example.segmentation.core.Progress;
@@ -168,6 +171,71 @@ class CsvOnePassTest {
                 () -> CsvReader.read(file, CsvReadOptions.defaults(), List.of("a", "c"), Progress.NONE));
         assertEquals(file + ": column 'c' is needed but the file does not have it; its columns are 'a', 'b'",
                 e.getMessage());
+    }
+
+    /**
+     * Distinct values are collected from a part's first non-number on and the rows before it read again when the column
+     * is not numeric: the inferred type and its reason (the distinct count) must be those of counting every
+     * non-missing value, done here with a set. Non-numbers come first, early, in the middle (in any part), last, or
+     * never; numbers have several spellings ("1", "1.0", "01"); some columns pass the level limit only with the rows
+     * before their first non-number.
+     */
+    @Test
+    void distinctValuesCountEveryRowWhereverTheFirstNonNumberIs(@TempDir Path dir) {
+        Random random = new Random(11);
+        String[] spellings = {"1", "1.0", "01", "2", "2.5", "-3", "1e2", "NA", ""};
+        int rows = 3_000;
+        int[] firstWordAt = {0, 1, 5, rows / 3, rows / 2, rows / 2 + 1, rows - 2, rows - 1, -1};
+        List<String> names = new ArrayList<>();
+        List<List<String>> columns = new ArrayList<>();
+        for (int c = 0; c < firstWordAt.length * 3; c++) {
+            int at = firstWordAt[c % firstWordAt.length];
+            int kind = c / firstWordAt.length; // 0: few numbers; 1: many numbers (past the limit); 2: words repeat
+            List<String> values = new ArrayList<>();
+            for (int r = 0; r < rows; r++) {
+                if (at >= 0 && r >= at && (r == at || random.nextInt(4) == 0)) {
+                    values.add(kind == 2 ? "w" + random.nextInt(3) : "word" + random.nextInt(kind == 1 ? 5 : 40));
+                } else if (kind == 1) {
+                    values.add(Integer.toString(random.nextInt(60)));
+                } else {
+                    values.add(spellings[random.nextInt(spellings.length)]);
+                }
+            }
+            names.add("c" + c + "_at" + at + "_kind" + kind);
+            columns.add(values);
+        }
+        StringBuilder csv = new StringBuilder(String.join(",", names)).append('\n');
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                csv.append(c == 0 ? "" : ",").append(columns.get(c).get(r));
+            }
+            csv.append('\n');
+        }
+        Path file = CsvTestFiles.write(dir, "late.csv", csv.toString());
+        CsvReadOptions options = CsvReadOptions.defaults().withMaxCategoricalLevels(50);
+        for (int parts : new int[] {1, 2, 3, 7}) {
+            CsvReadResult read = CsvReader.read(file, options, Progress.NONE, parts);
+            for (int c = 0; c < columns.size(); c++) {
+                Set<String> distinct = new HashSet<>();
+                int present = 0;
+                boolean numeric = true;
+                for (String v : columns.get(c)) {
+                    if (!v.isEmpty() && !v.equals("NA")) {
+                        distinct.add(v);
+                        present++;
+                        numeric &= !v.startsWith("w");
+                    }
+                }
+                String expected = numeric ? "all " + present + " values are numbers"
+                        : distinct.size() > 50 ? "more than 50 distinct values: an identifier or free text"
+                        : distinct.size() + " distinct values among " + present + " (at most 50)";
+                String what = names.get(c) + " in " + parts + " parts";
+                assertEquals(expected, read.column(names.get(c)).reason(), what);
+                try (CsvChunks chunks = CsvReader.chunks(file, options, 1000, Progress.NONE, parts)) {
+                    assertEquals(expected, chunks.columns().get(c).reason(), what + ", in chunks");
+                }
+            }
+        }
     }
 
     @Test
