@@ -205,18 +205,34 @@ public final class CsvReader {
                 again[k] = reread(prepared, k, pending, progress.range(0.9 + 0.1 * k / parts,
                         0.9 + 0.1 * (k + 1) / parts));
             }
-            List<Column> columns = new ArrayList<>(pending.length);
-            Column[] byPart = new Column[parts];
-            for (int j = 0; j < pending.length; j++) {
-                for (int k = 0; k < parts; k++) {
-                    byPart[k] = again[k][j];
-                }
-                columns.add(prepared.eager[j].build(byPart, inferences.get(j), prepared.decimalComma));
-                prepared.eager[j] = null;
+            // Building a column joins its parts (copies of its values): the second half of the columns is built on
+            // another thread.
+            Column[] built = new Column[pending.length];
+            int half = parts > 1 ? pending.length / 2 : pending.length;
+            CompletableFuture<Void> second = half == pending.length ? null : Background.start(() -> {
+                build(prepared, again, half, pending.length, built);
+                return null;
+            }, "csv-read-build-" + file.getFileName());
+            build(prepared, again, 0, half, built);
+            if (second != null) {
+                Background.join(second);
             }
+            List<Column> columns = Arrays.asList(built);
             progress.update(1, null);
             return new CsvReadResult(Table.of(columns), delimiter, prepared.decimalComma, warnings, inferences,
                     prepared.rows);
+        }
+
+        /** Builds the columns {@code from..to} into {@code built} (and releases their loaded values). */
+        private void build(Prepared prepared, Column[][] again, int from, int to, Column[] built) {
+            Column[] byPart = new Column[again.length];
+            for (int j = from; j < to; j++) {
+                for (int k = 0; k < again.length; k++) {
+                    byPart[k] = again[k][j];
+                }
+                built[j] = prepared.eager[j].build(byPart, prepared.inferences.get(j), prepared.decimalComma);
+                prepared.eager[j] = null;
+            }
         }
 
         /**

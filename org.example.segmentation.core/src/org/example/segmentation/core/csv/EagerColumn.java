@@ -147,8 +147,11 @@ final class EagerColumn {
         }
     }
 
-    /** Ends the current piece. */
-    private void closeCurrent() {
+    /**
+     * Ends the current piece: the part's scan calls it at its end, on its own thread, so that building a part's last
+     * piece (a copy of its values) runs in parallel with the other parts rather than when they are joined.
+     */
+    void closeCurrent() {
         if (sink != null) {
             close(new Piece(part, guess, sinkRows, sink.build()));
             sink = null;

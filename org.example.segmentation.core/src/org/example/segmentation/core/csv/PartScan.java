@@ -117,6 +117,11 @@ final class PartScan {
             lineBreaks = source.line() - 1;
             bytesRead = in.bytesRead();
         }
+        if (eager != null) {
+            for (EagerColumn column : eager) {
+                column.closeCurrent();
+            }
+        }
     }
 
     /**
