@@ -1,9 +1,9 @@
 /**
  * CSV files in and out of the engine: {@link org.example.segmentation.core.csv.CsvReader} reads a file into a
  * {@link org.example.segmentation.core.table.Table}, {@link org.example.segmentation.core.csv.CsvWriter}
- * writes one. Printing uses Apache Commons CSV; reading (whole or in chunks) and delimiter detection split records
- * with a lexer of its own (package-private {@code CsvLexer}) that follows exactly the same format, for speed, and is
- * tested against Commons CSV. This package adds encoding checks, detection, type inference and messages that say where a problem
+ * writes one. Writing quotes as Apache Commons CSV's minimal quoting does, and reading (whole or in chunks) and
+ * delimiter detection split records with a lexer of its own (package-private {@code CsvLexer}) that follows exactly
+ * the same format; both are our own code, for speed, and both are tested against Commons CSV. This package adds encoding checks, detection, type inference and messages that say where a problem
  * is.
  *
  * <p>This description is the reference for every rule below; the README repeats it for users.
@@ -141,6 +141,12 @@
  * categorical level limit, then loads one chunk at a time. A whole read needs about the table's own memory (8 bytes
  * per numeric value, 4 per categorical value, the characters of text columns; a column growing past the estimate
  * from the file's first MiB is copied once) plus short-lived garbage.
+ *
+ * <p>The distinct values that type inference counts are collected from a part's first value that is not a number on:
+ * the rows before it are read again, for their distinct values only, when the column turns out not numeric (a file
+ * of numeric columns is never read again for this). The counts are exactly those of counting every row. Most bytes
+ * are decoded by the reader itself (ASCII, eight bytes at a time, and two-byte sequences), the rest by the JDK's
+ * strict decoder; an unquoted field is parsed where it lies in the decoded text, without being copied.
  *
  * <p>A file of at least 4 MiB per thread is split into as many parts as there are processors (at most 4), each
  * starting just after a line feed near its share of the bytes, and the first pass scans the parts in parallel;
