@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+import java.util.function.ObjIntConsumer;
 
 import org.example.segmentation.core.Names;
 import org.example.segmentation.core.CancelledException;
@@ -257,28 +258,13 @@ public final class CsvReader {
                 return out;
             }
             pass.update(0, "Reading " + file.getFileName() + " again for " + Names.quote(which));
-            try (Utf8Source in = part == 0 ? open() : openPart(prepared.starts[part], -1);
-                    CsvLexer source = new CsvLexer(in, label, delimiter)) {
-                if (part == 0 && (!source.next() || source.size() != width)) {
-                    throw changed();
-                }
-                source.names(names);
-                for (int row = 0; row < upTo; row++) {
-                    if (!source.next()) {
-                        throw changed();
-                    }
-                    checkWidth(source);
-                    for (int j = 0; j < sinks.length; j++) {
-                        if (row < pending[j][part] && !sinks[j].add(source.field(keep[j]))) {
-                            throw changed(); // pass 1 found only numbers in this column
-                        }
-                    }
-                    if ((row + 1) % CHECK_EVERY == 0) {
-                        pass.checkCancelled();
-                        pass.update((double) row / upTo, null);
+            readPartAgain(part, prepared.starts, upTo, pass, (source, row) -> {
+                for (int j = 0; j < sinks.length; j++) {
+                    if (row < pending[j][part] && !sinks[j].add(source.field(keep[j]))) {
+                        throw changed(); // pass 1 found only numbers in this column
                     }
                 }
-            }
+            });
             for (int j = 0; j < sinks.length; j++) {
                 if (sinks[j] != null) {
                     out[j] = sinks[j].build();
@@ -329,7 +315,8 @@ public final class CsvReader {
             progress.update(0, whole ? "Reading " + name : "Reading " + name + " (pass 1 of 2: checking)");
             FirstPass first = firstPass(progress.range(0, whole ? 0.9 : 0.5), whole ? expectedRows(sample) : -1);
             boolean decimalComma = decideDecimalComma(first.stats);
-            completeDistinct(first, decimalComma);
+            double passed = whole ? 0.9 : 0.5;
+            completeDistinct(first, decimalComma, progress.range(passed, passed));
             List<ColumnInference> inferences = decideTypes(first.stats, decimalComma);
             if (!whole) {
                 progress.update(0.5, "Reading " + name + " in chunks (pass 2 of 2)");
@@ -342,7 +329,7 @@ public final class CsvReader {
          * first non-number) for every column that is not numeric under the decided mark, by reading those rows again;
          * reads only as far as the longest such run of each part, and nothing for a file of numeric columns.
          */
-        private void completeDistinct(FirstPass first, boolean decimalComma) {
+        private void completeDistinct(FirstPass first, boolean decimalComma, Progress pass) {
             ColumnStats[] stats = first.stats;
             int parts = first.starts.length;
             int[][] rows = new int[stats.length][];
@@ -363,28 +350,41 @@ public final class CsvReader {
                 if (upTo == 0) {
                     continue;
                 }
-                try (Utf8Source in = k == 0 ? open() : openPart(first.starts[k], -1);
-                        CsvLexer source = new CsvLexer(in, label, delimiter)) {
-                    if (k == 0 && (!source.next() || source.size() != width)) {
-                        throw changed();
-                    }
-                    source.names(names);
-                    for (int row = 0; row < upTo; row++) {
-                        if (!source.next()) {
-                            throw changed();
-                        }
-                        checkWidth(source);
-                        for (int j = 0; j < rows.length; j++) {
-                            if (rows[j] != null && row < rows[j][k]) {
-                                CharSequence v = source.field(keep[j]);
-                                if (!missing.matches(v)) {
-                                    stats[j].addDeferred(v);
-                                }
+                int part = k;
+                readPartAgain(part, first.starts, upTo, pass, (source, row) -> {
+                    for (int j = 0; j < rows.length; j++) {
+                        if (rows[j] != null && row < rows[j][part]) {
+                            CharSequence v = source.field(keep[j]);
+                            if (!missing.matches(v)) {
+                                stats[j].addDeferred(v);
                             }
                         }
-                        if ((row + 1) % CHECK_EVERY == 0) {
-                            progress.checkCancelled();
-                        }
+                    }
+                });
+            }
+        }
+
+        /**
+         * Reads the first {@code upTo} records of part {@code part} (starting at byte {@code starts[part]}; part 0
+         * after the header) again, handing each to {@code visit} with its index in the part; fails when the file
+         * changed since the first pass.
+         */
+        private void readPartAgain(int part, long[] starts, int upTo, Progress pass, ObjIntConsumer<CsvLexer> visit) {
+            try (Utf8Source in = part == 0 ? open() : openPart(starts[part], -1);
+                    CsvLexer source = new CsvLexer(in, label, delimiter)) {
+                if (part == 0 && (!source.next() || source.size() != width)) {
+                    throw changed();
+                }
+                source.names(names);
+                for (int row = 0; row < upTo; row++) {
+                    if (!source.next()) {
+                        throw changed();
+                    }
+                    checkWidth(source);
+                    visit.accept(source, row);
+                    if ((row + 1) % CHECK_EVERY == 0) {
+                        pass.checkCancelled();
+                        pass.update((double) row / upTo, null);
                     }
                 }
             }
