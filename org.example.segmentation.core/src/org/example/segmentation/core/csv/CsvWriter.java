@@ -1,12 +1,15 @@
 package org.example.segmentation.core.csv;
 
-import java.io.BufferedWriter;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,6 +21,7 @@ import org.example.segmentation.core.Progress;
 import org.example.segmentation.core.io.AtomicFile;
 import org.example.segmentation.core.table.CategoricalColumn;
 import org.example.segmentation.core.table.Column;
+import org.example.segmentation.core.table.NumericColumn;
 import org.example.segmentation.core.table.Table;
 
 /**
@@ -40,12 +44,17 @@ import org.example.segmentation.core.table.Table;
  * move where the file system cannot rename atomically). If anything fails, or the write is cancelled, the
  * temporary file is deleted and an existing target is left as it was.
  *
+ * <p>Text that UTF-8 cannot hold (half of a character: an unpaired surrogate, which no file read by
+ * {@link CsvReader} gives) is an error naming the column and row, whatever the output.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class CsvWriter {
     private static final CsvWriter DEFAULT = new CsvWriter(',');
 
     private final char delimiter;
+    /** The delimiter in UTF-8. */
+    private final byte[] delimiterBytes;
 
     private CsvWriter(char delimiter) {
         if (delimiter == '"' || delimiter == '\r' || delimiter == '\n' || Character.isLetterOrDigit(delimiter)
@@ -53,7 +62,12 @@ public final class CsvWriter {
             throw new InputException("CSV setting 'delimiter': " + CsvReadOptions.describe(delimiter)
                     + " cannot be a delimiter; use one of , ; tab |");
         }
+        if (Character.isSurrogate(delimiter)) {
+            throw new InputException("CSV setting 'delimiter': " + CsvReadOptions.describe(delimiter)
+                    + " is half of a character and cannot be a delimiter; use one of , ; tab |");
+        }
         this.delimiter = delimiter;
+        this.delimiterBytes = String.valueOf(delimiter).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A writer with delimiter {@code ,}. */
@@ -91,9 +105,8 @@ public final class CsvWriter {
      */
     public void write(Table table, Path target, Progress progress) {
         AtomicFile.write(target, out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()), 1 << 16);
-            print(table, w, progress);
-            w.flush();
+            print(table, Output.of(out), progress);
+            out.flush();
         });
     }
 
@@ -108,7 +121,7 @@ public final class CsvWriter {
 
     /** As {@link #write(Table, Writer)}, reporting progress. */
     public void write(Table table, Writer out, Progress progress) throws IOException {
-        print(table, out, progress);
+        print(table, Output.of(out), progress);
         out.flush();
     }
 
@@ -119,8 +132,8 @@ public final class CsvWriter {
      * @throws IOException when {@code out} fails
      */
     public void write(Table table, OutputStream out) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        write(table, w, Progress.NONE);
+        print(table, Output.of(out), Progress.NONE);
+        out.flush();
     }
 
     /**
@@ -129,16 +142,26 @@ public final class CsvWriter {
      * not closed; call {@link Chunked#flush()} at the end.
      */
     public Chunked chunked(Writer out) {
-        return new Chunked(out);
+        return new Chunked(Output.of(out), out::flush);
+    }
+
+    /**
+     * {@link #chunked(Writer)} to a stream of bytes, in UTF-8 (the faster way: the text is formatted as UTF-8 bytes
+     * and written as it is). {@code out} is not closed; call {@link Chunked#flush()} at the end.
+     */
+    public Chunked chunked(OutputStream out) {
+        return new Chunked(Output.of(out), out::flush);
     }
 
     /** Writes one CSV text chunk by chunk; see {@link CsvWriter#chunked}. Not thread-safe. */
     public final class Chunked {
-        private final Writer out;
+        private final Output out;
+        private final Flushable flushable;
         private List<String> names;
 
-        private Chunked(Writer out) {
+        private Chunked(Output out, Flushable flushable) {
             this.out = out;
+            this.flushable = flushable;
         }
 
         /**
@@ -150,7 +173,7 @@ public final class CsvWriter {
         public void write(Table chunk) throws IOException {
             if (names == null) {
                 names = chunk.columnNames();
-                out.append(header(names));
+                out.write(utf8(header(names), "the header"));
             } else if (!names.equals(chunk.columnNames())) {
                 throw new IllegalArgumentException("a chunk has the columns " + chunk.columnNames()
                         + " but the first chunk had " + names);
@@ -160,7 +183,7 @@ public final class CsvWriter {
 
         /** Flushes the output (the header alone when no chunk was written: nothing). */
         public void flush() throws IOException {
-            out.flush();
+            flushable.flush();
         }
     }
 
@@ -189,8 +212,8 @@ public final class CsvWriter {
                 .build();
     }
 
-    private void print(Table table, Writer out, Progress progress) throws IOException {
-        out.append(header(table.columnNames()));
+    private void print(Table table, Output out, Progress progress) throws IOException {
+        out.write(utf8(header(table.columnNames()), "the header"));
         printRows(out, table, progress);
         progress.update(1, null);
     }
@@ -212,67 +235,78 @@ public final class CsvWriter {
      *
      * <p><b>Why it is shaped this way.</b> Scoring writes a wide table of a million rows, and printing it field by
      * field through Commons CSV cost more than reading the input (a new delimiter array per field, a quoting scan per
-     * field, a writer call per run of characters). Here rows are formatted into blocks of memory of {@value #BATCH}
-     * rows, two blocks at a time, one on this thread and the next on another (formatting numbers is most of the cost,
-     * and the table is immutable), and the blocks go to {@code out} in row order, so the text is the same as on one
-     * thread. A categorical column's levels are quoted once, up front; numbers and text go through
-     * {@link #appendField}, which quotes exactly as Commons CSV's minimal quoting does with {@link #format(char)} (the
-     * writer tests compare the two on random text).
+     * field, a writer call per run of characters). Here rows are formatted as UTF-8 bytes into blocks of
+     * {@value #BATCH} rows, two blocks at a time, one on this thread and the next on another (formatting numbers is
+     * most of the cost, and the table is immutable), and the blocks go to {@code out} in row order, so the text is the
+     * same as on one thread. Bytes rather than characters: a character block went through a string copy, a writer's
+     * buffer and a charset encoder before it reached the file. A categorical column's levels are quoted and encoded
+     * once, up front; a number is copied as it is formatted (its characters are ASCII and never need quotes, unless
+     * the delimiter is {@code .} or {@code -}); text goes through {@link #appendField}, which quotes exactly as
+     * Commons CSV's minimal quoting does with {@link #format(char)} (the writer tests compare the two on random text).
      */
-    private void printRows(Writer out, Table table, Progress progress) throws IOException {
+    private void printRows(Output out, Table table, Progress progress) throws IOException {
         List<Column> columns = table.columns();
         int width = columns.size();
         int n = table.rowCount();
-        String[][] levels = new String[width][];
+        byte[][][] levels = new byte[width][][];
         for (int j = 0; j < width; j++) {
             if (columns.get(j) instanceof CategoricalColumn c) {
-                levels[j] = new String[c.levelCount()];
+                levels[j] = new byte[c.levelCount()][];
                 for (int code = 0; code < levels[j].length; code++) {
                     StringBuilder q = new StringBuilder();
                     appendField(q, c.levels().get(code), false);
-                    levels[j][code] = q.toString();
+                    levels[j][code] = utf8(q, "column '" + c.name() + "', level " + code);
                 }
             }
         }
         for (int from = 0; from < n; from += 2 * BATCH) {
             int mid = Math.min(n, from + BATCH);
             int to = Math.min(n, mid + BATCH);
-            CompletableFuture<StringBuilder> second = mid < to
+            CompletableFuture<Block> second = mid < to
                     ? Background.start(() -> format(columns, levels, mid, to), "csv-write-format")
                     : null;
-            StringBuilder first = format(columns, levels, from, mid);
-            out.append(first);
+            Block first = format(columns, levels, from, mid);
+            out.write(first);
             if (second != null) {
-                out.append(Background.join(second));
+                out.write(Background.join(second));
             }
             progress.checkCancelled();
             progress.update((double) to / n, null);
         }
     }
 
-    /** Rows {@code from..to-1} as CSV text; {@code levels[j]}: the quoted levels of a categorical column j. */
-    private StringBuilder format(List<Column> columns, String[][] levels, int from, int to) {
+    /** Rows {@code from..to-1} as CSV text in UTF-8; {@code levels[j]}: the quoted levels of a categorical column j. */
+    private Block format(List<Column> columns, byte[][][] levels, int from, int to) {
         int width = columns.size();
         boolean single = width == 1;
-        StringBuilder block = new StringBuilder(Math.max(16, (to - from) * width * 8));
+        // A number never needs quotes: its characters are digits, '-', '.', and the letters of NaN and Infinity, and
+        // it never starts with a character up to '#'; only a delimiter among them would.
+        boolean plainNumbers = delimiter != '.' && delimiter != '-';
+        Block block = new Block(Math.max(16, (to - from) * width * 8));
+        StringBuilder field = new StringBuilder();
         for (int row = from; row < to; row++) {
             for (int j = 0; j < width; j++) {
                 if (j > 0) {
-                    block.append(delimiter);
+                    block.putDelimiter();
                 }
                 Column c = columns.get(j);
                 if (c.isMissing(row)) {
                     // In a one-column table an empty field would be an empty line, which the reader skips.
                     if (single) {
-                        block.append("\"\"");
+                        block.put((byte) '"');
+                        block.put((byte) '"');
                     }
                 } else if (levels[j] != null && j > 0) {
-                    block.append(levels[j][((CategoricalColumn) c).code(row)]);
+                    block.put(levels[j][((CategoricalColumn) c).code(row)]);
+                } else if (plainNumbers && c instanceof NumericColumn) {
+                    block.putAscii(c.format(row));
                 } else {
-                    appendField(block, c.format(row), j == 0);
+                    field.setLength(0);
+                    appendField(field, c.format(row), j == 0);
+                    block.putText(field, c, row);
                 }
             }
-            block.append('\n');
+            block.put((byte) '\n');
         }
         return block;
     }
@@ -316,4 +350,108 @@ public final class CsvWriter {
 
     /** Rows formatted into one block of memory before it goes to the output. */
     private static final int BATCH = 4096;
+
+    /**
+     * Text in UTF-8.
+     *
+     * @throws InputException naming {@code where} when the text holds half of a character (an unpaired surrogate)
+     */
+    private static byte[] utf8(CharSequence text, String where) {
+        try {
+            ByteBuffer b = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text));
+            return Arrays.copyOf(b.array(), b.remaining());
+        } catch (CharacterCodingException e) {
+            throw new InputException("CSV output: " + where
+                    + ": the text holds half of a character (an unpaired surrogate), which UTF-8 cannot hold");
+        }
+    }
+
+    /** Where blocks of UTF-8 text go: a stream as they are, a writer decoded (a block holds whole characters). */
+    private interface Output {
+        void write(byte[] bytes, int length) throws IOException;
+
+        default void write(byte[] bytes) throws IOException {
+            write(bytes, bytes.length);
+        }
+
+        default void write(Block block) throws IOException {
+            write(block.bytes, block.size);
+        }
+
+        static Output of(OutputStream out) {
+            return (bytes, length) -> out.write(bytes, 0, length);
+        }
+
+        static Output of(Writer out) {
+            return (bytes, length) -> out.write(new String(bytes, 0, length, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A growing block of UTF-8 text. */
+    private final class Block {
+        private byte[] bytes;
+        private int size;
+
+        Block(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        private void ensure(int more) {
+            if (bytes.length - size < more) {
+                bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length + (bytes.length >> 1)));
+            }
+        }
+
+        void put(byte b) {
+            ensure(1);
+            bytes[size++] = b;
+        }
+
+        void put(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
+        }
+
+        void putDelimiter() {
+            if (delimiterBytes.length == 1) {
+                put(delimiterBytes[0]);
+            } else {
+                put(delimiterBytes);
+            }
+        }
+
+        /** Text known to be ASCII (a formatted number). */
+        @SuppressWarnings("deprecation") // the one String method that copies into a byte array; exact for ASCII
+        void putAscii(String text) {
+            int n = text.length();
+            ensure(n);
+            text.getBytes(0, n, bytes, size);
+            size += n;
+        }
+
+        /**
+         * A field's text (quoted already) in UTF-8; ASCII is copied, anything else encoded strictly.
+         *
+         * @throws InputException naming the column and row when the text holds half of a character (an unpaired
+         *                        surrogate), which UTF-8 cannot hold
+         */
+        void putText(CharSequence text, Column column, int row) {
+            int n = text.length();
+            ensure(n);
+            int i = 0;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                bytes[size++] = (byte) c;
+                i++;
+            }
+            if (i == n) {
+                return;
+            }
+            put(utf8(text.subSequence(i, n), "column '" + column.name() + "', row " + (row + 1)));
+        }
+    }
 }

@@ -1,9 +1,5 @@
 package org.example.segmentation.core.scoring;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -266,8 +262,7 @@ public final class ScoringPipeline {
                 : CsvReader.chunks(input, options, columns, chunkRows, progress)) {
             warnings.addAll(chunks.warnings());
             AtomicFile.write(output, os -> {
-                Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-                CsvWriter.Chunked csv = CsvWriter.defaults().chunked(w);
+                CsvWriter.Chunked csv = CsvWriter.defaults().chunked(os);
                 // Progress: the reader's, by bytes (first pass 0..0.5, chunks 0.5..1).
                 for (Table chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
                     progress.checkCancelled();
@@ -287,7 +282,6 @@ public final class ScoringPipeline {
                     csv.write(score(chunks.emptyTable(), Progress.NONE));
                 }
                 csv.flush();
-                w.flush();
             });
         }
         progress.update(1, null);

@@ -102,7 +102,9 @@ class CsvWriterTest {
      * The writer prints fields itself, for speed; Commons CSV's printer with the same format is the reference for
      * every quoting decision: random text from characters that matter to quoting (delimiters, quotes, line breaks,
      * spaces, controls, characters up to and around '#', non-ASCII), in text, categorical and numeric columns, the
-     * first column included, with missing values, for three delimiters, one column or several.
+     * first column included, with missing values, for seven delimiters (among them {@code .} and {@code -}, which
+     * numbers hold, and a non-ASCII one), one column or several; numbers whole, fractional, tiny and huge. Every way of
+     * writing (to a writer, a stream, in chunks) gives the same text.
      */
     @Test
     void printsWhatCommonsCsvPrints() throws IOException {
@@ -110,7 +112,7 @@ class CsvWriterTest {
             '\u0001', '\u00e9', '\u4e2d', '\u00a0', '\u2028', '\\'};
         SplittableRandom random = new SplittableRandom(20261122L);
         int checked = 0;
-        for (char delimiter : new char[] {',', ';', '|', '\t'}) {
+        for (char delimiter : new char[] {',', ';', '|', '\t', '.', '-', '\u00a7'}) {
             for (int width : new int[] {1, 4}) {
                 for (int round = 0; round < 25; round++) {
                     int rows = 40;
@@ -132,7 +134,13 @@ class CsvWriterTest {
                         columns.add(switch ((j + round) % 3) {
                             case 0 -> TextColumn.of(name, values);
                             case 1 -> CategoricalColumn.of(name, values);
-                            default -> NumericColumn.of(name, random.doubles(rows, -1e6, 1e6).toArray());
+                            default -> NumericColumn.of(name, random.doubles(rows, -1e6, 1e6)
+                                    .map(x -> switch (random.nextInt(5)) {
+                                        case 0 -> Math.rint(x);
+                                        case 1 -> x * 1e-12;
+                                        case 2 -> x * 1e20;
+                                        default -> x;
+                                    }).toArray());
                         });
                     }
                     Table t = Table.of(columns);
@@ -142,7 +150,7 @@ class CsvWriterTest {
                 }
             }
         }
-        assertEquals(200, checked);
+        assertEquals(350, checked);
     }
 
     /** More rows than one block: the blocks, formatted on two threads, come out in row order. */
@@ -163,10 +171,52 @@ class CsvWriterTest {
         assertEquals(rows + 1, ours.lines().count());
     }
 
+    /**
+     * The text written to a writer; checks that a stream, and a writer and a stream in chunks (split at a random row),
+     * get the same text in UTF-8.
+     */
     private static String written(Table t, char delimiter) throws IOException {
+        CsvWriter writer = CsvWriter.defaults().withDelimiter(delimiter);
         StringWriter ours = new StringWriter();
-        CsvWriter.defaults().withDelimiter(delimiter).write(t, ours);
-        return ours.toString();
+        writer.write(t, ours);
+        String text = ours.toString();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writer.write(t, bytes);
+        assertEquals(text, bytes.toString(StandardCharsets.UTF_8), "to a stream");
+        int split = new SplittableRandom(t.rowCount()).nextInt(t.rowCount() + 1);
+        int[] head = java.util.stream.IntStream.range(0, split).toArray();
+        int[] tail = java.util.stream.IntStream.range(split, t.rowCount()).toArray();
+        StringWriter chunkedText = new StringWriter();
+        CsvWriter.Chunked toWriter = writer.chunked(chunkedText);
+        ByteArrayOutputStream chunkedBytes = new ByteArrayOutputStream();
+        CsvWriter.Chunked toStream = writer.chunked(chunkedBytes);
+        for (int[] rows : new int[][] {head, tail}) {
+            toWriter.write(t.selectRows(rows));
+            toStream.write(t.selectRows(rows));
+        }
+        toWriter.flush();
+        toStream.flush();
+        assertEquals(text, chunkedText.toString(), "to a writer in chunks");
+        assertEquals(text, chunkedBytes.toString(StandardCharsets.UTF_8), "to a stream in chunks");
+        return text;
+    }
+
+    /** UTF-8 cannot hold half of a character: the error names the column and row, on every way of writing. */
+    @Test
+    void anUnpairedSurrogateIsAnErrorNamingTheColumnAndRow() {
+        Table t = Table.of(TextColumn.of("note", "fine", "caf\u00e9 \ud83d"));
+        String expected = "CSV output: column 'note', row 2: the text holds half of a character (an unpaired "
+                + "surrogate), which UTF-8 cannot hold";
+        assertEquals(expected, assertThrows(InputException.class,
+                () -> CsvWriter.defaults().write(t, new StringWriter())).getMessage());
+        assertEquals(expected, assertThrows(InputException.class,
+                () -> CsvWriter.defaults().write(t, new ByteArrayOutputStream())).getMessage());
+        Path f = dir.resolve("surrogate.csv");
+        assertThrows(InputException.class, () -> CsvWriter.defaults().write(t, f));
+        assertFalse(Files.exists(f));
+        Table level = Table.of(CategoricalColumn.of("city", "K\u00f6ln", "\udc00"));
+        assertTrue(assertThrows(InputException.class, () -> CsvWriter.defaults().write(level, new StringWriter()))
+                .getMessage().startsWith("CSV output: column 'city', level "));
     }
 
     /** The reference: Commons CSV's printer with the writer's format, field by field. */
