@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * single values (inertias, iteration counts), targets (target, measured, met) and notes.
  *
  * <p>A figure's repetitions follow {@link #warmup} unmeasured runs of the same body, so the JIT has compiled the code
- * before the first measured run. Heavy tasks (whole fits that take seconds) use {@link #heavyRepetitions()} and no
+ * before the first measured run (on 2 cores it takes about three reads of the million-row file to finish compiling the
+ * CSV reader: the default is 3; the first run's time is kept, {@link #lastWarmupMs()}). Heavy tasks (whole fits that take seconds) use {@link #heavyRepetitions()} and no
  * warm-up: by the time they run, the code they share with earlier tasks is compiled.
  */
 final class Bench {
@@ -88,6 +89,7 @@ final class Bench {
     private final Instant started = Instant.now();
     private Object last;
     private double[] lastCpuMs = new double[0];
+    private double[] lastWarmupMs = new double[0];
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     Bench(int rows, long seed, int repetitions, int warmup, int threads, boolean skipWeka, Path workDir,
@@ -128,8 +130,11 @@ final class Bench {
      * last result is in {@link #lastResult()}.
      */
     double[] measure(String name, int warm, int reps, Body body) throws Exception {
+        lastWarmupMs = new double[warm];
         for (int i = 0; i < warm; i++) {
+            long t = System.nanoTime();
             last = body.run();
+            lastWarmupMs[i] = (System.nanoTime() - t) / 1e6;
         }
         double[] ms = new double[reps];
         lastCpuMs = new double[reps];
@@ -162,6 +167,14 @@ final class Bench {
      */
     double[] lastCpuMs() {
         return lastCpuMs.clone();
+    }
+
+    /**
+     * The wall time of each warm-up run of the last {@link #measure}, in milliseconds, in order: the first is the
+     * first run in the JVM when nothing before ran the same code.
+     */
+    double[] lastWarmupMs() {
+        return lastWarmupMs.clone();
     }
 
     /** The result of the last run of the last {@link #measure} body. */

@@ -52,8 +52,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measured runs per figure (default: ${DEFAULT-VALUE}; whole fits and Weka use at most 3).")
     private int repetitions;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
-            description = "Unmeasured runs before the measured ones (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
+            description = "Unmeasured runs before the measured ones, so that the JIT has compiled the code "
+                    + "(default: ${DEFAULT-VALUE}; on 2 cores the CSV reader takes about three reads to compile).")
     private int warmup;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads of our k-means and automatic k "
