@@ -29,8 +29,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  *
  * <p>A figure's repetitions follow {@link #warmup} unmeasured runs of the same body, so the JIT has compiled the code
  * before the first measured run (on 2 cores it takes about three reads of the million-row file to finish compiling the
- * CSV reader: the default is 3; the first run's time is kept, {@link #lastWarmupMs()}). Heavy tasks (whole fits that take seconds) use {@link #heavyRepetitions()} and no
- * warm-up: by the time they run, the code they share with earlier tasks is compiled.
+ * CSV reader: the default is 3; the first run's time is kept, {@link #lastWarmupMs()}). Heavy tasks (whole fits that
+ * take seconds) use {@link #heavyRepetitions()} and no warm-up: by the time they run, the code they share with earlier
+ * tasks is compiled.
  */
 final class Bench {
 

@@ -11,16 +11,21 @@ import java.util.concurrent.TimeUnit;
 
 import org.example.segmentation.core.InputException;
 import org.example.segmentation.core.Progress;
+import org.example.segmentation.core.csv.CsvChunks;
+import org.example.segmentation.core.csv.CsvReadOptions;
+import org.example.segmentation.core.csv.CsvReader;
 import org.example.segmentation.core.scoring.ProfileScorer;
 import org.example.segmentation.core.scoring.ScoringConfig;
 import org.example.segmentation.core.scoring.ScoringModel;
+import org.example.segmentation.core.scoring.ScoringPipeline;
 import org.example.segmentation.core.table.Table;
 
 /**
  * The bench tasks that run the command line in a child JVM with the heap the issue allows, so that "within 256 MB"
  * and "within 2 GB" are enforced by {@code -Xmx} rather than estimated: streaming scoring of month 2 with a saved
  * scoring model, and the whole pipeline end to end. Their times include the child JVM's start (about half a second),
- * which makes the figures a little pessimistic.
+ * which makes the figures a little pessimistic. Streaming scoring is also taken apart in this JVM (read; read and
+ * score; read, score and write).
  */
 final class BenchEndToEnd {
     /** The streaming scoring heap (issue #10). */
@@ -57,6 +62,40 @@ final class BenchEndToEnd {
         double median = b.figure("score.stream_month2_256mb.rows_per_s").median();
         b.target("scoring_rows_per_s", ">= 500,000 rows/s in a 256 MB heap", String.format(Locale.ROOT,
                 "%,.0f rows/s (%,d rows, %s)", median, rows, SCORING_HEAP), median >= 500_000);
+        scoringStages(b, model, m2, rows);
+    }
+
+    /**
+     * Where streaming scoring's time goes, in this JVM (compiled code, this heap, no JVM start): the same chunks read
+     * and nothing else; read and scored; read, scored and written as {@code segment score} writes them. Rows/s of
+     * each, so that what the CSV output costs is in view.
+     */
+    private static void scoringStages(Bench b, ScoringModel model, Path m2, long rows) throws Exception {
+        ScoringPipeline pipeline = new ScoringPipeline(null, null, model);
+        CsvReadOptions options = CsvReadOptions.defaults();
+        List<String> columns = pipeline.inputColumns(CsvReader.header(m2, options));
+        Path out = b.workDir.resolve("scored-in-process.csv");
+        String[] names = {"score.in_process.read", "score.in_process.read_score", "score.in_process.read_score_write"};
+        String[] notes = {"the chunks of the columns the model reads, nothing done with them", "each chunk scored",
+            "ScoringPipeline.scoreCsv: each chunk scored and written as CSV"};
+        for (int stage = 0; stage < names.length; stage++) {
+            boolean score = stage >= 1;
+            double[] ms = stage == 2
+                    ? b.measure(names[stage], 1, b.heavyRepetitions(), () -> pipeline.scoreCsv(m2, options, out,
+                            ScoringPipeline.DEFAULT_CHUNK_ROWS, Progress.NONE))
+                    : b.measure(names[stage], 1, b.heavyRepetitions(), () -> {
+                        long n = 0;
+                        try (CsvChunks chunks = CsvReader.chunks(m2, options, columns,
+                                ScoringPipeline.DEFAULT_CHUNK_ROWS, Progress.NONE)) {
+                            for (Table chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                                n += score ? pipeline.score(chunk, Progress.NONE).rowCount() : chunk.rowCount();
+                            }
+                        }
+                        return n;
+                    });
+            b.derived(names[stage] + ".rows_per_s", "rows/s", ms, x -> rows / (x / 1000), notes[stage]);
+        }
+        Files.deleteIfExists(out);
     }
 
     /**

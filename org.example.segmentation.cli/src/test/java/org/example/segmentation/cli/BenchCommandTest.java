@@ -35,7 +35,9 @@ class BenchCommandTest {
         for (String figure : new String[] {"csv.read.mb_per_s", "csv.read.rows_per_s", "clean.fit", "clean.apply",
             "select.fit", "kmeans.ours.per_iteration", "kmeans.plain_loop.per_iteration", "kmeans.weka.per_iteration",
             "kmeans.ours.to_convergence", "auto_k.fit_2_to_10", "drift.monitor_month2.rows_per_s",
-            "score.stream_month2_256mb.rows_per_s", "pipeline.month2_with_drift_2gb"}) {
+            "score.stream_month2_256mb.rows_per_s", "score.in_process.read.rows_per_s",
+            "score.in_process.read_score.rows_per_s", "score.in_process.read_score_write.rows_per_s",
+            "pipeline.month2_with_drift_2gb"}) {
             assertTrue(run.out().contains(figure), figure + " missing from the table:\n" + run.out());
         }
         assertTrue(run.out().contains("kmeans_vs_weka"), run.out());
