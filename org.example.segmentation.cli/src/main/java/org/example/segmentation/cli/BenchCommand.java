@@ -29,9 +29,9 @@ import picocli.CommandLine.ParentCommand;
                 + "(MB/s, rows/s), cleaning fit and apply, feature selection, k-means at k=6 for 20 iterations against "
                 + "Weka SimpleKMeans (2 execution slots) and a plain single-threaded Lloyd loop from the same start, "
                 + "k-means to convergence, 1 versus 2 threads, automatic k over 2..10, drift monitoring of month 2, "
-                + "streaming scoring of month 2 in a 256 MB child JVM (and taken apart in this JVM: read; read and score; "
-                + "read, score and write), the whole pipeline (automatic k 2..8, score, "
-                + "drift, report) in a 2 GB child JVM, the table's memory against its raw size, peak heap.",
+                + "streaming scoring of month 2 in a 256 MB child JVM (and taken apart in this JVM: read; read and "
+                + "score; read, score and write), the whole pipeline (automatic k 2..8, score, drift, report) in a "
+                + "2 GB child JVM, the table's memory against its raw size, peak heap.",
                 "Prints one table (median, min, max per figure), the inertias and the targets; writes the same as "
                         + "JSON. Takes several minutes at 1,000,000 rows; give the JVM 4 GB for Weka "
                         + "(SEGMENT_JAVA_OPTS=-Xmx4g)."},
