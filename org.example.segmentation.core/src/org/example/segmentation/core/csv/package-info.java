@@ -162,6 +162,8 @@
  * missing values as empty fields, numbers by {@link org.example.segmentation.core.table.Column#format(int)}.
  * Writing to a file goes through a temporary file in the same directory, renamed atomically over the target
  * at the end; a failed or cancelled write leaves no temporary file and the previous target unchanged. Writing
- * to a {@link java.io.Writer} or {@link java.io.OutputStream} (standard output) is offered too.
+ * to a {@link java.io.Writer} or {@link java.io.OutputStream} (standard output) is offered too, whole or chunk by
+ * chunk. Rows are formatted as UTF-8 bytes, in blocks, on two threads, and written in row order; text that UTF-8
+ * cannot hold (an unpaired surrogate) is an error naming the column and row.
  */
 package org.example.segmentation.core.csv;
