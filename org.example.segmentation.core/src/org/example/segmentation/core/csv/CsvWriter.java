@@ -157,6 +157,7 @@ public final class CsvWriter {
     public final class Chunked {
         private final Output out;
         private final Flushable flushable;
+        private final NumberCaches caches = new NumberCaches();
         private List<String> names;
 
         private Chunked(Output out, Flushable flushable) {
@@ -178,7 +179,7 @@ public final class CsvWriter {
                 throw new IllegalArgumentException("a chunk has the columns " + chunk.columnNames()
                         + " but the first chunk had " + names);
             }
-            printRows(out, chunk, Progress.NONE);
+            printRows(out, chunk, Progress.NONE, caches);
         }
 
         /** Flushes the output (the header alone when no chunk was written: nothing). */
@@ -214,7 +215,7 @@ public final class CsvWriter {
 
     private void print(Table table, Output out, Progress progress) throws IOException {
         out.write(utf8(header(table.columnNames()), "the header"));
-        printRows(out, table, progress);
+        printRows(out, table, progress, new NumberCaches());
         progress.update(1, null);
     }
 
@@ -241,10 +242,10 @@ public final class CsvWriter {
      * same as on one thread. Bytes rather than characters: a character block went through a string copy, a writer's
      * buffer and a charset encoder before it reached the file. A categorical column's levels are quoted and encoded
      * once, up front; a number is copied as it is formatted (its characters are ASCII and never need quotes, unless
-     * the delimiter is {@code .} or {@code -}); text goes through {@link #appendField}, which quotes exactly as
+     * the delimiter is {@code .} or {@code -}), and a repeated number's text is copied from {@link NumberCache}; text goes through {@link #appendField}, which quotes exactly as
      * Commons CSV's minimal quoting does with {@link #format(char)} (the writer tests compare the two on random text).
      */
-    private void printRows(Output out, Table table, Progress progress) throws IOException {
+    private void printRows(Output out, Table table, Progress progress, NumberCaches caches) throws IOException {
         List<Column> columns = table.columns();
         int width = columns.size();
         int n = table.rowCount();
@@ -263,9 +264,10 @@ public final class CsvWriter {
             int mid = Math.min(n, from + BATCH);
             int to = Math.min(n, mid + BATCH);
             CompletableFuture<Block> second = mid < to
-                    ? Background.start(() -> format(columns, levels, mid, to), "csv-write-format")
+                    ? Background.start(() -> format(columns, levels, caches.second(width), mid, to),
+                            "csv-write-format")
                     : null;
-            Block first = format(columns, levels, from, mid);
+            Block first = format(columns, levels, caches.first(width), from, mid);
             out.write(first);
             if (second != null) {
                 out.write(Background.join(second));
@@ -276,7 +278,7 @@ public final class CsvWriter {
     }
 
     /** Rows {@code from..to-1} as CSV text in UTF-8; {@code levels[j]}: the quoted levels of a categorical column j. */
-    private Block format(List<Column> columns, byte[][][] levels, int from, int to) {
+    private Block format(List<Column> columns, byte[][][] levels, NumberCache[] cache, int from, int to) {
         int width = columns.size();
         boolean single = width == 1;
         // A number never needs quotes: its characters are digits, '-', '.', and the letters of NaN and Infinity, and
@@ -290,16 +292,29 @@ public final class CsvWriter {
                     block.putDelimiter();
                 }
                 Column c = columns.get(j);
-                if (c.isMissing(row)) {
-                    // In a one-column table an empty field would be an empty line, which the reader skips.
-                    if (single) {
-                        block.put((byte) '"');
-                        block.put((byte) '"');
+                // Each kind of column through its own class (a call on the Column interface, which three classes
+                // implement, is not inlined): the code of a categorical value says whether it is missing.
+                if (levels[j] != null && j > 0) {
+                    int code = ((CategoricalColumn) c).code(row);
+                    if (code != CategoricalColumn.MISSING) {
+                        block.put(levels[j][code]);
                     }
-                } else if (levels[j] != null && j > 0) {
-                    block.put(levels[j][((CategoricalColumn) c).code(row)]);
-                } else if (plainNumbers && c instanceof NumericColumn) {
-                    block.putAscii(c.format(row));
+                } else if (plainNumbers && c instanceof NumericColumn number) {
+                    if (number.isMissing(row)) {
+                        missing(block, single);
+                    } else {
+                        if (cache[j] == null) {
+                            cache[j] = new NumberCache();
+                        }
+                        byte[] text = cache[j].text(number, row);
+                        if (text != null) {
+                            block.put(text);
+                        } else {
+                            block.putAscii(number.format(row));
+                        }
+                    }
+                } else if (c.isMissing(row)) {
+                    missing(block, single);
                 } else {
                     field.setLength(0);
                     appendField(field, c.format(row), j == 0);
@@ -309,6 +324,14 @@ public final class CsvWriter {
             block.put((byte) '\n');
         }
         return block;
+    }
+
+    /** A missing value: an empty field, written {@code ""} in a one-column table (an empty line would be skipped). */
+    private static void missing(Block block, boolean single) {
+        if (single) {
+            block.put((byte) '"');
+            block.put((byte) '"');
+        }
     }
 
     /**
@@ -350,6 +373,77 @@ public final class CsvWriter {
 
     /** Rows formatted into one block of memory before it goes to the output. */
     private static final int BATCH = 4096;
+
+    /**
+     * The number caches of one write: one set for the blocks formatted on the calling thread, one for those formatted
+     * on the other (one thread at a time uses a set: the other thread's block is joined before the next is started).
+     */
+    private static final class NumberCaches {
+        private NumberCache[] first = new NumberCache[0];
+        private NumberCache[] second = new NumberCache[0];
+
+        NumberCache[] first(int width) {
+            if (first.length != width) {
+                first = new NumberCache[width];
+            }
+            return first;
+        }
+
+        NumberCache[] second(int width) {
+            if (second.length != width) {
+                second = new NumberCache[width];
+            }
+            return second;
+        }
+    }
+
+    /**
+     * A numeric column's recently formatted values and their text.
+     *
+     * <p><b>Why.</b> Formatting a double as its shortest round-trip digits costs about a tenth of a microsecond, and
+     * a scored table holds millions of them; but many columns take few distinct values (points of a scorecard, counts,
+     * flags), whose text is then copied instead of formatted again. A direct-mapped table of {@value #SLOTS} values,
+     * keyed by the double's bits (so {@code -0.0} and {@code 0.0}, or two NaNs, are never confused); a column whose
+     * values seldom repeat (fewer than half of the first {@value #TRIAL} found) stops being cached.
+     */
+    private static final class NumberCache {
+        private static final int SLOTS = 4096;
+        private static final int TRIAL = 4096;
+        private final long[] bits = new long[SLOTS];
+        private final byte[][] texts = new byte[SLOTS][];
+        private int lookups;
+        private int hits;
+        private boolean off;
+
+        /** The text of the (non-missing) value at {@code row}, ASCII; null once this column is not cached. */
+        byte[] text(NumericColumn column, int row) {
+            if (off) {
+                return null;
+            }
+            long key = Double.doubleToRawLongBits(column.value(row));
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 52); // the top 12 bits: SLOTS = 4096
+            byte[] text = texts[slot];
+            lookups++;
+            if (text != null && bits[slot] == key) {
+                hits++;
+                return text;
+            }
+            if (lookups == TRIAL && 2 * hits < TRIAL) {
+                off = true;
+            }
+            text = ascii(column.format(row));
+            bits[slot] = key;
+            texts[slot] = text;
+            return text;
+        }
+
+        @SuppressWarnings("deprecation") // the one String method that copies into a byte array; exact for ASCII
+        private static byte[] ascii(String text) {
+            byte[] out = new byte[text.length()];
+            text.getBytes(0, out.length, out, 0);
+            return out;
+        }
+    }
 
     /**
      * Text in UTF-8.
