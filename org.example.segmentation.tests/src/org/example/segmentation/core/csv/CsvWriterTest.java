@@ -242,6 +242,8 @@ class CsvWriterTest {
         Path f = dir.resolve("surrogate.csv");
         assertThrows(InputException.class, () -> CsvWriter.defaults().write(t, f));
         assertFalse(Files.exists(f));
+        assertTrue(assertThrows(InputException.class, () -> CsvWriter.defaults().withDelimiter('\ud800'))
+                .getMessage().contains("half of a character"));
         Table level = Table.of(CategoricalColumn.of("city", "K\u00f6ln", "\udc00"));
         assertTrue(assertThrows(InputException.class, () -> CsvWriter.defaults().write(level, new StringWriter()))
                 .getMessage().startsWith("CSV output: column 'city', level "));
