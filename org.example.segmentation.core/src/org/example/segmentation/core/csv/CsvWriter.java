@@ -437,10 +437,9 @@ public final class CsvWriter {
             return text;
         }
 
-        @SuppressWarnings("deprecation") // the one String method that copies into a byte array; exact for ASCII
         private static byte[] ascii(String text) {
             byte[] out = new byte[text.length()];
-            text.getBytes(0, out.length, out, 0);
+            copyAscii(text, out, 0);
             return out;
         }
     }
@@ -458,6 +457,12 @@ public final class CsvWriter {
             throw new InputException("CSV output: " + where
                     + ": the text holds half of a character (an unpaired surrogate), which UTF-8 cannot hold");
         }
+    }
+
+    /** Copies ASCII text (a formatted number) into {@code to} at {@code at}. */
+    @SuppressWarnings("deprecation") // the one String method that copies into a byte array; exact for ASCII
+    private static void copyAscii(String text, byte[] to, int at) {
+        text.getBytes(0, text.length(), to, at);
     }
 
     /** Where blocks of UTF-8 text go: a stream as they are, a writer decoded (a block holds whole characters). */
@@ -516,11 +521,10 @@ public final class CsvWriter {
         }
 
         /** Text known to be ASCII (a formatted number). */
-        @SuppressWarnings("deprecation") // the one String method that copies into a byte array; exact for ASCII
         void putAscii(String text) {
             int n = text.length();
             ensure(n);
-            text.getBytes(0, n, bytes, size);
+            copyAscii(text, bytes, size);
             size += n;
         }
 
