@@ -16,6 +16,11 @@ import org.example.segmentation.core.table.TextColumn;
  * warnings and row count, all known from the first pass) and the rows, one chunk at a time. Memory is that of one
  * chunk, whatever the file's size. Close it (try-with-resources) to release the file early; reading to the end closes
  * it too.
+ *
+ * <p>Read in one pass ({@link CsvReader#chunksInOnePass}), the types and the decimal mark are those the first chunk's
+ * rows give, and they are checked against the whole file as it is read: {@link #next()} throws {@link GuessFailed} when
+ * the whole file reads otherwise, and returns null only when it reads the same. The warnings and the row count are
+ * then known once {@link #next()} has returned null.
  */
 public final class CsvChunks implements AutoCloseable {
 
@@ -27,18 +32,39 @@ public final class CsvChunks implements AutoCloseable {
         void close();
     }
 
+    /**
+     * From {@link #next()} of a read in one pass ({@link CsvReader#chunksInOnePass}): the whole file does not read
+     * with the types (or the decimal mark) of its first rows, so the chunks given so far are not those of
+     * {@link CsvReader#chunks}; read the file again with {@link CsvReader#chunks}.
+     */
+    public static final class GuessFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GuessFailed(String message) {
+            super(message);
+        }
+    }
+
     private final Source source;
     private final char delimiter;
     private final boolean decimalComma;
-    private final List<String> warnings;
-    private final List<ColumnInference> columns;
-    private final int rowCount;
+    /** Null until known (a read in one pass, before its end). */
+    private List<String> warnings;
+    private List<ColumnInference> columns;
+    private int rowCount;
 
     CsvChunks(Source source, char delimiter, boolean decimalComma, List<String> warnings,
             List<ColumnInference> columns, int rowCount) {
         this.source = source;
         this.delimiter = delimiter;
         this.decimalComma = decimalComma;
+        this.warnings = warnings == null ? null : List.copyOf(warnings);
+        this.columns = List.copyOf(columns);
+        this.rowCount = rowCount;
+    }
+
+    /** At the end of a read in one pass: what the whole file gave (the same types and mark as guessed). */
+    void settle(List<String> warnings, List<ColumnInference> columns, int rowCount) {
         this.warnings = List.copyOf(warnings);
         this.columns = List.copyOf(columns);
         this.rowCount = rowCount;
@@ -48,7 +74,9 @@ public final class CsvChunks implements AutoCloseable {
      * The next chunk: the next rows of the file, at least one and at most the chunk size; {@code null} after the last
      * row.
      *
-     * @throws InputException     when the file changed since the first pass
+     * @throws InputException     when the file changed since the first pass; in one pass, for whatever the first
+     *                            pass finds (a row of the wrong width, malformed quotes, ...)
+     * @throws GuessFailed        in one pass, when the whole file does not read with the types of its first rows
      * @throws CancelledException when the progress given to {@link CsvReader#chunks} says so
      */
     public Table next() {
@@ -65,12 +93,23 @@ public final class CsvChunks implements AutoCloseable {
         return decimalComma;
     }
 
-    /** The warnings of the whole file, as {@link CsvReadResult#warnings()}. */
+    /**
+     * The warnings of the whole file, as {@link CsvReadResult#warnings()}.
+     *
+     * @throws IllegalStateException in one pass, before {@link #next()} has returned null
+     */
     public List<String> warnings() {
+        if (warnings == null) {
+            throw new IllegalStateException("the warnings of a read in one pass are known at its end");
+        }
         return warnings;
     }
 
-    /** The type of every column and why, in column order, as {@link CsvReadResult#columns()}. */
+    /**
+     * The type of every column and why, in column order, as {@link CsvReadResult#columns()} (in one pass: the types of
+     * the first rows, which the whole file has when {@link #next()} returns null; the reasons are the first rows' until
+     * then).
+     */
     public List<ColumnInference> columns() {
         return columns;
     }
@@ -88,8 +127,15 @@ public final class CsvChunks implements AutoCloseable {
         return Table.of(out);
     }
 
-    /** The number of data rows in the file. */
+    /**
+     * The number of data rows in the file.
+     *
+     * @throws IllegalStateException in one pass, before {@link #next()} has returned null
+     */
     public int rowCount() {
+        if (rowCount < 0) {
+            throw new IllegalStateException("the row count of a read in one pass is known at its end");
+        }
         return rowCount;
     }
 

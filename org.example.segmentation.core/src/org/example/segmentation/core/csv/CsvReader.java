@@ -128,6 +128,33 @@ public final class CsvReader {
     }
 
     /**
+     * {@link #chunks(Path, CsvReadOptions, Collection, int, Progress)} in one pass over the file instead of two, when
+     * the whole file reads with the types and the decimal mark of its first {@code chunkRows} rows, as it usually
+     * does: those rows are looked at first, the types they give are the guess, and every chunk is loaded in the
+     * guessed types while what type inference needs is counted over the whole file. When a value does not fit its
+     * column's guessed type, or at the end of the file the whole file's types or decimal mark are not the guessed
+     * ones, {@link CsvChunks#next()} throws {@link CsvChunks.GuessFailed}: the chunks given so far are then to be
+     * discarded and the file read with {@link #chunks}. When it returns null instead, every chunk given was exactly the
+     * chunk {@link #chunks} gives, and {@link CsvChunks#warnings()}, {@link CsvChunks#columns()} and
+     * {@link CsvChunks#rowCount()} are those of the whole file. A file of at most {@code chunkRows} rows never fails.
+     *
+     * <p>The errors are those of {@link #chunks}, thrown by {@link CsvChunks#next()} when the row at fault is read
+     * (and nothing about a file changing while it is read, which one pass cannot see).
+     *
+     * @param columns the names of the columns to read (each must be a column of the file), or null for all
+     * @throws InputException     for what the first rows' pass finds, and as {@link #chunks} for the header
+     * @throws CancelledException when {@code progress} says so
+     */
+    public static CsvChunks chunksInOnePass(Path file, CsvReadOptions options, Collection<String> columns,
+            int chunkRows, Progress progress) {
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunkRows must be at least 1, got " + chunkRows);
+        }
+        return new Reading(file, options, progress, 1, MIN_PART_BYTES, columns == null ? null : List.copyOf(columns))
+                .chunksInOnePass(chunkRows);
+    }
+
+    /**
      * Reads only the given columns of {@code file}, which is much faster for a few columns of a wide file: the other
      * fields are split off but not looked at (no type inference, no parsing, no warnings about them; the decimal mark
      * is detected from the columns read). The table has the columns in file order.
@@ -314,10 +341,10 @@ public final class CsvReader {
             String name = String.valueOf(file.getFileName());
             progress.update(0, whole ? "Reading " + name : "Reading " + name + " (pass 1 of 2: checking)");
             FirstPass first = firstPass(progress.range(0, whole ? 0.9 : 0.5), whole ? expectedRows(sample) : -1);
-            boolean decimalComma = decideDecimalComma(first.stats);
+            boolean decimalComma = decideDecimalComma(first.stats, warnings);
             double passed = whole ? 0.9 : 0.5;
             completeDistinct(first, decimalComma, progress.range(passed, passed));
-            List<ColumnInference> inferences = decideTypes(first.stats, decimalComma);
+            List<ColumnInference> inferences = decideTypes(first.stats, decimalComma, warnings);
             if (!whole) {
                 progress.update(0.5, "Reading " + name + " in chunks (pass 2 of 2)");
             }
@@ -393,37 +420,54 @@ public final class CsvReader {
         /** Prepares a read in chunks: the first pass now, the second pass chunk by chunk. */
         CsvChunks chunks(int chunkRows) {
             Prepared prepared = prepare(false);
-            return new CsvChunks(new ChunkPass(prepared, chunkRows, progress.range(0.5, 1)), delimiter, prepared.decimalComma, warnings,
-                    prepared.inferences, prepared.rows);
+            return new CsvChunks(new ChunkPass(prepared, chunkRows, progress.range(0.5, 1)), delimiter,
+                    prepared.decimalComma, warnings, prepared.inferences, prepared.rows);
         }
 
         /**
-         * The second pass of a read in chunks ({@link CsvReader#chunks}): loads one chunk at a time; holds the open file
-         * between chunks.
+         * Prepares a read in chunks in one pass ({@link CsvReader#chunksInOnePass}): the types and the decimal mark of
+         * the first {@code chunkRows} rows now (a first pass over them), then the first pass over the whole file and
+         * the loading of the chunks go together.
          */
-        private final class ChunkPass implements CsvChunks.Source {
-            private final Prepared prepared;
-            private final int chunkRows;
-            private final Progress pass;
-            private Utf8Source in;
-            private CsvLexer source;
-            private int row;
-            private boolean done;
+        CsvChunks chunksInOnePass(int chunkRows) {
+            detect();
+            readHeaderRecord();
+            progress.update(0, "Reading " + file.getFileName() + " in chunks");
+            PartScan.Layout layout = layout(false);
+            PartScan head = new PartScan(layout, -1, 0);
+            try (Utf8Source in = open(); CsvLexer source = new CsvLexer(in, label, delimiter)) {
+                source.names(names);
+                source.next(); // the header
+                head.scan(source, chunkRows, null, false, in, progress::checkCancelled);
+            }
+            List<String> unused = new ArrayList<>();
+            boolean decimalComma = decideDecimalComma(head.stats, unused);
+            completeDistinct(new FirstPass(head.stats, head.rows, null, new long[] {0}), decimalComma, Progress.NONE);
+            List<ColumnInference> guess = decideTypes(head.stats, decimalComma, unused);
+            OnePass pass = new OnePass(new PartScan(layout, -1, 0), guess, decimalComma, chunkRows, progress);
+            CsvChunks chunks = new CsvChunks(pass, delimiter, decimalComma, null, guess, -1);
+            pass.chunks = chunks;
+            return chunks;
+        }
+
+        /**
+         * Chunks read one at a time from one open file ({@link CsvReader#chunks}): each chunk is read on a thread of
+         * its own while the caller works on the chunk before (scoring, writing), so a second core reads while the
+         * first computes. Only one read runs at a time and the caller waits for it before it touches the file again,
+         * so the chunks are exactly those of reading on the caller's thread.
+         */
+        private abstract class ChunkReader implements CsvChunks.Source {
+            final Progress pass;
+            Utf8Source in;
+            CsvLexer source;
+            boolean done;
             /** The next chunk, being read on another thread while the caller works on the last one. */
             private CompletableFuture<Table> ahead;
 
-            ChunkPass(Prepared prepared, int chunkRows, Progress pass) {
-                this.prepared = prepared;
-                this.chunkRows = chunkRows;
+            ChunkReader(Progress pass) {
                 this.pass = pass;
             }
 
-            /**
-             * The next chunk. Each chunk is read on a thread of its own while the caller works on the chunk before
-             * (scoring, writing): a second core reads while the first computes. Only one read runs at a time and
-             * this thread waits for it before it touches the file again, so the chunks are exactly those of reading
-             * on this thread.
-             */
             @Override
             public Table next() {
                 Table chunk;
@@ -457,13 +501,11 @@ public final class CsvReader {
                         }
                         source.names(names);
                     }
-                    int size = Math.min(chunkRows, prepared.rows - row);
-                    if (size <= 0) {
-                        finish();
-                        ok = true;
-                        return null;
+                    Table chunk = readChunk();
+                    if (chunk == null) {
+                        done = true;
+                        closeFile();
                     }
-                    Table chunk = load(size);
                     ok = true;
                     return chunk;
                 } finally {
@@ -474,42 +516,8 @@ public final class CsvReader {
                 }
             }
 
-            /** Reads the next {@code size} rows into builders sized for them. */
-            private Table load(int size) {
-                ColumnSink[] sinks = new ColumnSink[prepared.inferences.size()];
-                for (int j = 0; j < sinks.length; j++) {
-                    sinks[j] = ColumnSink.of(prepared.inferences.get(j), size, prepared.decimalComma, missing);
-                }
-                for (int i = 0; i < size; i++) {
-                    if (!source.next()) {
-                        throw changed();
-                    }
-                    checkWidth(source);
-                    row++;
-                    for (int j = 0; j < sinks.length; j++) {
-                        if (!sinks[j].add(source.field(keep[j]))) {
-                            throw changed(); // pass 1 found only numbers in this column
-                        }
-                    }
-                    if (row % CHECK_EVERY == 0) {
-                        pass.checkCancelled(); // may be on the read-ahead thread: progress is reported per chunk
-                    }
-                }
-                List<Column> columns = new ArrayList<>(sinks.length);
-                for (ColumnSink s : sinks) {
-                    columns.add(s.build());
-                }
-                return Table.of(columns);
-            }
-
-            /** After the last row: the file must end here. */
-            private void finish() {
-                if (source.next()) {
-                    throw changed();
-                }
-                done = true;
-                closeFile();
-            }
+            /** The next chunk from {@link #source} (open past the header), or null at the end of the file. */
+            abstract Table readChunk();
 
             /** Waits for a chunk being read ahead (its outcome no longer matters), then closes the file. */
             @Override
@@ -537,6 +545,114 @@ public final class CsvReader {
             }
         }
 
+        /** The second pass of a read in chunks ({@link CsvReader#chunks}): loads one chunk at a time. */
+        private final class ChunkPass extends ChunkReader {
+            private final Prepared prepared;
+            private final int chunkRows;
+            private int row;
+
+            ChunkPass(Prepared prepared, int chunkRows, Progress pass) {
+                super(pass);
+                this.prepared = prepared;
+                this.chunkRows = chunkRows;
+            }
+
+            @Override
+            Table readChunk() {
+                int size = Math.min(chunkRows, prepared.rows - row);
+                if (size <= 0) {
+                    if (source.next()) {
+                        throw changed(); // the file must end here
+                    }
+                    return null;
+                }
+                return load(size);
+            }
+
+            /** Reads the next {@code size} rows into builders sized for them. */
+            private Table load(int size) {
+                ColumnSink[] sinks = new ColumnSink[prepared.inferences.size()];
+                for (int j = 0; j < sinks.length; j++) {
+                    sinks[j] = ColumnSink.of(prepared.inferences.get(j), size, prepared.decimalComma, missing);
+                }
+                for (int i = 0; i < size; i++) {
+                    if (!source.next()) {
+                        throw changed();
+                    }
+                    checkWidth(source);
+                    row++;
+                    for (int j = 0; j < sinks.length; j++) {
+                        if (!sinks[j].add(source.field(keep[j]))) {
+                            throw changed(); // pass 1 found only numbers in this column
+                        }
+                    }
+                    if (row % CHECK_EVERY == 0) {
+                        pass.checkCancelled(); // may be on the read-ahead thread: progress is reported per chunk
+                    }
+                }
+                return build(sinks);
+            }
+        }
+
+        /**
+         * A read in chunks in one pass ({@link CsvReader#chunksInOnePass}): every chunk is loaded in the types guessed
+         * from the first rows while the first pass over the whole file ({@link PartScan#scan}) counts what type
+         * inference needs; at the end of the file the whole file's types and mark must be the guessed ones.
+         */
+        private final class OnePass extends ChunkReader {
+            private final PartScan scan;
+            private final List<ColumnInference> guess;
+            private final boolean decimalComma;
+            private final int chunkRows;
+            CsvChunks chunks;
+
+            OnePass(PartScan scan, List<ColumnInference> guess, boolean decimalComma, int chunkRows, Progress pass) {
+                super(pass);
+                this.scan = scan;
+                this.guess = guess;
+                this.decimalComma = decimalComma;
+                this.chunkRows = chunkRows;
+            }
+
+            @Override
+            Table readChunk() {
+                ColumnSink[] sinks = new ColumnSink[guess.size()];
+                for (int j = 0; j < sinks.length; j++) {
+                    sinks[j] = ColumnSink.of(guess.get(j), Math.min(chunkRows, 1 << 16), decimalComma, missing);
+                }
+                // Cancellation only: progress is reported per chunk, and this may be the read-ahead thread.
+                if (scan.scan(source, chunkRows, sinks, decimalComma, in, pass::checkCancelled) > 0) {
+                    return build(sinks);
+                }
+                List<String> found = new ArrayList<>();
+                endWarnings(scan, found);
+                boolean comma = decideDecimalComma(scan.stats, found);
+                if (comma != decimalComma) {
+                    throw new CsvChunks.GuessFailed(label + ": the decimal mark of the whole file is not that of its"
+                            + " first rows");
+                }
+                completeDistinct(new FirstPass(scan.stats, scan.rows, null, new long[] {0}), comma, Progress.NONE);
+                List<ColumnInference> decided = decideTypes(scan.stats, comma, found);
+                for (int j = 0; j < decided.size(); j++) {
+                    if (decided.get(j).type() != guess.get(j).type()) {
+                        throw new CsvChunks.GuessFailed(label + ": column '" + decided.get(j).name() + "' is "
+                                + decided.get(j).type().key() + " in the whole file but "
+                                + guess.get(j).type().key() + " in its first rows");
+                    }
+                }
+                chunks.settle(found, decided, scan.rows);
+                return null;
+            }
+        }
+
+        private static Table build(ColumnSink[] sinks) {
+            List<Column> columns = new ArrayList<>(sinks.length);
+            for (ColumnSink s : sinks) {
+                columns.add(s.build());
+            }
+            return Table.of(columns);
+        }
+
         private record FirstPass(ColumnStats[] stats, int rows, EagerColumn[] eager, long[] starts) {
         }
 
@@ -550,8 +666,7 @@ public final class CsvReader {
          */
         private FirstPass firstPass(Progress pass, int expectedRows) {
             readHeaderRecord();
-            PartScan.Layout layout = new PartScan.Layout(label, delimiter, names, width, keep, missing,
-                    options.maxCategoricalLevels(), expectedRows >= 0, options.decimalMark() == DecimalMark.COMMA);
+            PartScan.Layout layout = layout(expectedRows >= 0);
             long[] splits = splits();
             PartScan scan = splits.length > 2 ? scanParts(layout, splits, expectedRows, pass) : null;
             long[] starts = Arrays.copyOf(splits, splits.length - 1);
@@ -563,6 +678,12 @@ public final class CsvReader {
                 }
                 scan = one;
             }
+            endWarnings(scan, warnings);
+            return new FirstPass(scan.stats, scan.rows, scan.eager, starts);
+        }
+
+        /** The warnings about a whole file's first pass: dropped columns, no data rows. */
+        private void endWarnings(PartScan scan, List<String> warnings) {
             if (width > names.size()) {
                 int dropped = width - names.size();
                 long values = scan.droppedValues;
@@ -576,7 +697,12 @@ public final class CsvReader {
             if (scan.rows == 0) {
                 warnings.add("the file has a header but no data rows");
             }
-            return new FirstPass(scan.stats, scan.rows, scan.eager, starts);
+        }
+
+        /** How the first pass scans this file; {@code eager}: loading every column on a guess of its type. */
+        private PartScan.Layout layout(boolean eager) {
+            return new PartScan.Layout(label, delimiter, names, width, keep, missing, options.maxCategoricalLevels(),
+                    eager, options.decimalMark() == DecimalMark.COMMA);
         }
 
         /** Reads the header record and sets {@link #names} and {@link #width}. */
@@ -905,7 +1031,8 @@ public final class CsvReader {
             CsvReader.checkWidth(source, width, label, delimiter);
         }
 
-        private boolean decideDecimalComma(ColumnStats[] stats) {
+        /** The decimal mark the first pass's {@code stats} decide; its warning goes to {@code warnings}. */
+        private boolean decideDecimalComma(ColumnStats[] stats, List<String> warnings) {
             switch (options.decimalMark()) {
                 case COMMA:
                     return true;
@@ -937,7 +1064,8 @@ public final class CsvReader {
             return commaAt != null && pointAt == null;
         }
 
-        private List<ColumnInference> decideTypes(ColumnStats[] stats, boolean decimalComma) {
+        /** The types the first pass's {@code stats} decide; their warnings go to {@code warnings}. */
+        private List<ColumnInference> decideTypes(ColumnStats[] stats, boolean decimalComma, List<String> warnings) {
             List<ColumnInference> out = new ArrayList<>(stats.length);
             for (ColumnStats s : stats) {
                 ColumnType forced = options.schema().get(s.name);

@@ -125,6 +125,82 @@ final class PartScan {
     }
 
     /**
+     * Scans at most {@code max} more records of {@code source} (open past the header), counting them as
+     * {@link #run} does, and, unless {@code sinks} is null, loads every column into its sink: the first pass and the
+     * loading of a chunk in one go ({@link CsvReader#chunksInOnePass}). Returns the records scanned, fewer than
+     * {@code max} only at the end of the file ({@link #lineBreaks} is then set).
+     *
+     * @param decimalComma the decimal mark the sinks' numbers are read with
+     * @param check        run every {@value CsvReader#CHECK_EVERY} rows (cancellation)
+     * @throws CsvChunks.GuessFailed when a value is not of its sink's type (a number was expected)
+     */
+    int scan(CsvLexer source, int max, ColumnSink[] sinks, boolean decimalComma, Utf8Source in, Runnable check) {
+        MissingTokens missing = layout.missing();
+        int width = layout.width();
+        int named = layout.names().size();
+        int[] keep = layout.keep();
+        int mark = decimalComma ? NumberSyntax.COMMA : NumberSyntax.POINT;
+        int done = 0;
+        while (done < max) {
+            if (!source.next()) {
+                lineBreaks = source.line() - 1;
+                break;
+            }
+            CsvReader.checkWidth(source, width, layout);
+            if (rows == CsvReader.MAX_ROWS) {
+                throw new InputException(layout.label() + ", line " + source.startLine() + ": more than "
+                        + CsvReader.MAX_ROWS + " data rows; split the file");
+            }
+            rows++;
+            done++;
+            long line = source.startLine();
+            for (int j = 0; j < stats.length; j++) {
+                CharSequence v = source.field(keep[j]);
+                ColumnStats st = stats[j];
+                // As run() does: the number first, the missing tokens only for what is not a number.
+                int syntax = st.scan(v);
+                if ((missing.anyNumber || Double.isNaN(st.value())) && missing.matches(v)) {
+                    st.addMissing();
+                    if (sinks != null) {
+                        sinks[j].addMissing();
+                    }
+                } else {
+                    st.add(v, syntax, line);
+                    if (sinks != null) {
+                        load(sinks[j], v, syntax, st, mark, line);
+                    }
+                }
+            }
+            for (int j = named; j < width; j++) {
+                if (!source.isEmpty(j) && droppedValues++ == 0) {
+                    firstDroppedValueLine = line;
+                }
+            }
+            if (rows % CsvReader.CHECK_EVERY == 0) {
+                bytesRead = in.bytesRead();
+                check.run();
+            }
+        }
+        bytesRead = in.bytesRead();
+        return done;
+    }
+
+    /**
+     * Loads a value that is not a missing token into {@code sink} as {@link ColumnSink#add} would (a number already
+     * scanned is not parsed again; a categorical value's hash is reused).
+     */
+    private void load(ColumnSink sink, CharSequence v, int syntax, ColumnStats st, int mark, long line) {
+        if (sink instanceof ColumnSink.Numeric number && (syntax & mark) != 0) {
+            number.addNumber(st.value());
+        } else if (sink instanceof ColumnSink.Categorical levels) {
+            levels.addPresent(v, st.hashed() ? st.hash() : LevelIndex.hash(v));
+        } else if (!sink.addPresent(v)) {
+            throw new CsvChunks.GuessFailed(layout.label() + ", line " + line + ", column '" + st.name
+                    + "': not a number, where the first rows had only numbers");
+        }
+    }
+
+    /**
      * Joins the scan of the part that follows this one in the file: counts add up, the first offending values stay
      * the earliest (the next part's lines shifted by this part's line breaks), the columns go on with the next part's
      * rows. Empties {@code next}.

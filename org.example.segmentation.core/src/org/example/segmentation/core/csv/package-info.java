@@ -138,7 +138,12 @@
  * before that row read again (only those rows), and the values after it are taken from their exact text; a guess the
  * schema overrules is read again. The result is exactly that of a pass that decides and a pass
  * that loads. A read in chunks ({@code chunks}) makes the first pass without loading, in memory bounded by the
- * categorical level limit, then loads one chunk at a time. A whole read needs about the table's own memory (8 bytes
+ * categorical level limit, then loads one chunk at a time. A read in chunks in one pass ({@code chunksInOnePass})
+ * makes that first pass over the first chunk's rows only, takes the types and decimal mark they give as a guess, and
+ * then makes the first pass over the whole file and loads the chunks in the guessed types together; a value that does
+ * not fit its guessed type, or whole-file types or mark other than the guess at the end of the file, end the read with
+ * {@code CsvChunks.GuessFailed}, and the caller reads again in two passes. When it ends normally, every chunk is
+ * exactly the chunk of the two-pass read, and the warnings, types and row count are the whole file's. A whole read needs about the table's own memory (8 bytes
  * per numeric value, 4 per categorical value, the characters of text columns; a column growing past the estimate
  * from the file's first MiB is copied once) plus short-lived garbage.
  *
@@ -154,7 +159,7 @@
  * part. A line feed inside a quoted field is no record boundary: then the part before it ends inside quotes, and the
  * file is scanned again in one part; so is a file whose scan fails in any part, so that errors name the same line
  * as in one part. Progress is reported by bytes read (a whole read: 0..0.9 the first pass, then the rows read again;
- * in chunks: first pass 0..0.5, chunks 0.5..1) and cancellation is checked every 4096 rows.
+ * in chunks: first pass 0..0.5, chunks 0.5..1; in one pass: 0..1) and cancellation is checked every 4096 rows.
  *
  * <h2>Writing</h2>
  * {@link org.example.segmentation.core.csv.CsvWriter} writes a header and one record per row: UTF-8 without

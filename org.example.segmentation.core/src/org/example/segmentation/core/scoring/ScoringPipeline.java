@@ -250,20 +250,35 @@ public final class ScoringPipeline {
      * mark detected, the mark is detected from the columns read (a file whose columns disagree, decimal commas in
      * some and points in others, is read with a point as a whole and may be read with a comma here).
      *
+     * <p>The file is read in one pass when the whole file has the column types of its first {@code chunkRows} rows
+     * ({@link CsvReader#chunksInOnePass}); when it does not, what was written is discarded and the file is read
+     * again in two passes ({@link CsvReader#chunks}), types first. The output is the same either way.
+     *
      * @throws InputException     naming the file, line, column or setting
      * @throws CancelledException when {@code progress} says so; the output is then not written
      */
     public Summary scoreCsv(Path input, CsvReadOptions options, Path output, int chunkRows, Progress progress) {
-        long[] counts = new long[4];
-        List<String> warnings = new ArrayList<>();
         List<String> header = CsvReader.header(input, options);
         List<String> columns = inputColumns(header);
-        try (CsvChunks chunks = columns.size() == header.size() ? CsvReader.chunks(input, options, chunkRows, progress)
-                : CsvReader.chunks(input, options, columns, chunkRows, progress)) {
-            warnings.addAll(chunks.warnings());
+        List<String> read = columns.size() == header.size() ? null : columns;
+        try {
+            return scoreChunks(CsvReader.chunksInOnePass(input, options, read, chunkRows, progress), output, progress);
+        } catch (CsvChunks.GuessFailed e) {
+            // The first rows' column types are not the whole file's: what was written is discarded, and the file is
+            // read in two passes, types first.
+            progress.update(0, "Reading " + input.getFileName() + " again, types first (" + e.getMessage() + ")");
+            return scoreChunks(read == null ? CsvReader.chunks(input, options, chunkRows, progress)
+                    : CsvReader.chunks(input, options, read, chunkRows, progress), output, progress);
+        }
+    }
+
+    /** Scores and writes every chunk; the summary once the chunks are read to the end. */
+    private Summary scoreChunks(CsvChunks opened, Path output, Progress progress) {
+        long[] counts = new long[4];
+        try (CsvChunks chunks = opened) {
             AtomicFile.write(output, os -> {
                 CsvWriter.Chunked csv = CsvWriter.defaults().chunked(os);
-                // Progress: the reader's, by bytes (first pass 0..0.5, chunks 0.5..1).
+                // Progress: the reader's, by bytes.
                 for (Table chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
                     progress.checkCancelled();
                     Table scored = score(chunk, Progress.NONE);
@@ -283,9 +298,9 @@ public final class ScoringPipeline {
                 }
                 csv.flush();
             });
+            progress.update(1, null);
+            return new Summary(counts[0], (int) counts[1], counts[2], counts[3], chunks.warnings());
         }
-        progress.update(1, null);
-        return new Summary(counts[0], (int) counts[1], counts[2], counts[3], warnings);
     }
 
     private static long count(CategoricalColumn c, String level) {

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvOnePassTest {
 
     /** Files whose columns defeat the guesses in every way the reader knows of. */
-    private static Map<String, String> tricky() {
+    static Map<String, String> tricky() {
         Map<String, String> files = new LinkedHashMap<>();
         StringBuilder late = new StringBuilder("id,late_text,early_text,all_missing,specials,comeback,gap\n");
         for (int i = 0; i < 300; i++) {
@@ -76,7 +76,7 @@ class CsvOnePassTest {
         return files;
     }
 
-    private static final List<CsvReadOptions> OPTIONS = List.of(CsvReadOptions.defaults(),
+    static final List<CsvReadOptions> OPTIONS = List.of(CsvReadOptions.defaults(),
             CsvReadOptions.defaults().withMaxCategoricalLevels(3),
             CsvReadOptions.defaults().withMissingTokens(List.of("", "NA", "-0", "oops")),
             CsvReadOptions.defaults().withSchema(Map.of("late_text", ColumnType.NUMERIC, "comeback",
@@ -275,7 +275,7 @@ class CsvOnePassTest {
         }
     }
 
-    private static boolean appliesTo(CsvReadOptions options, String content) {
+    static boolean appliesTo(CsvReadOptions options, String content) {
         String header = content.substring(0, content.indexOf('\n'));
         for (String column : options.schema().keySet()) {
             if (!List.of(header.split("[,;]")).contains(column)) {

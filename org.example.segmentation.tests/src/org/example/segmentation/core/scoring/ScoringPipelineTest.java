@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,5 +118,49 @@ class ScoringPipelineTest {
                 .model();
         InputException e = assertThrows(InputException.class, () -> new ScoringPipeline(cleaning, null, scoring));
         assertTrue(e.getMessage().contains("give the segmentation model too"), e.getMessage());
+    }
+
+    @Test
+    void aColumnThatTurnsTextAfterTheFirstChunkIsScoredAsTheWholeFileReadsIt(@TempDir Path dir) throws IOException {
+        Table month = CustomerGenerator.generate(new GeneratorConfig(500, 9L, 1, false, true), Progress.NONE);
+        ScoringPipeline alone = new ScoringPipeline(null, null, ProfileScorer.fit(month, ScoringConfig.defaults(),
+                Progress.NONE));
+        Path plain = dir.resolve("plain.csv");
+        CsvWriter.defaults().write(month, plain);
+        // An indicator the first chunks read as numbers has a word at data row 400: as a whole the file reads it
+        // as text (with a warning), and the scorer reads its values as numbers, the word as missing.
+        List<String> lines = new ArrayList<>(Files.readAllLines(plain));
+        int column = Arrays.asList(lines.get(0).split(",", -1)).indexOf("app_logins_30d");
+        String[] fields = lines.get(400).split(",", -1);
+        fields[column] = "unknown";
+        lines.set(400, String.join(",", fields));
+        Path late = dir.resolve("late.csv");
+        Files.write(late, lines);
+        for (Path in : List.of(plain, late)) {
+            Path out = dir.resolve("scored-" + in.getFileName());
+            List<String> messages = new ArrayList<>();
+            Progress progress = new Progress() {
+                @Override
+                public void update(double fraction, String message) {
+                    if (message != null) {
+                        messages.add(message);
+                    }
+                }
+
+                @Override
+                public void checkCancelled() {
+                }
+            };
+            ScoringPipeline.Summary summary = alone.scoreCsv(in, CsvReadOptions.defaults(), out, 100, progress);
+            Table read = CsvReader.read(in, CsvReadOptions.defaults(), alone.inputColumns(CsvReader.header(in,
+                    CsvReadOptions.defaults())), Progress.NONE).table();
+            assertEquals(csv(alone.score(read, Progress.NONE)), Files.readString(out), in.toString());
+            assertEquals(CsvReader.read(in, CsvReadOptions.defaults(), alone.inputColumns(read.columnNames()),
+                    Progress.NONE).warnings(), summary.warnings(), in.toString());
+            boolean again = messages.stream().anyMatch(m -> m.contains("again, types first"));
+            assertEquals(in == late, again, in + ": read again in two passes? " + messages);
+        }
+        assertTrue(CsvReader.read(late).warnings().stream().anyMatch(w -> w.contains("app_logins_30d")),
+                "the word makes the column text as a whole");
     }
 }

@@ -1,20 +1,26 @@
 package org.example.segmentation.fuzz;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.example.segmentation.core.InputException;
+import org.example.segmentation.core.Progress;
+import org.example.segmentation.core.csv.CsvChunks;
 import org.example.segmentation.core.csv.CsvReadOptions;
 import org.example.segmentation.core.csv.CsvReadResult;
 import org.example.segmentation.core.csv.CsvReader;
+import org.example.segmentation.core.csv.CsvWriter;
 import org.example.segmentation.core.table.Table;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Fuzzes the CSV reader: whatever bytes a file holds, reading it either gives a table or fails with an
- * {@link InputException} (a clear message for the user); any other exception is a bug. In the normal test run
+ * {@link InputException} (a clear message for the user); any other exception is a bug. Read in chunks of 3 rows in one
+ * pass ({@link CsvReader#chunksInOnePass}), it fails with the same message, or gives the rows and warnings of the whole
+ * read, or says that its guess failed. In the normal test run
  * this replays the seed corpus and past findings (src/test/resources/.../CsvFuzzTestInputs); the {@code fuzz-csv}
  * execution of the build fuzzes for a bounded time (see the module pom).
  */
@@ -32,7 +38,16 @@ class CsvFuzzTest {
                 if (expected.getMessage() == null || expected.getMessage().isBlank()) {
                     throw new AssertionError("an InputException without a message", expected);
                 }
-                return;
+                try {
+                    inOnePass(file);
+                } catch (InputException same) {
+                    if (!same.getMessage().equals(expected.getMessage())) {
+                        throw new AssertionError("in one pass: " + same.getMessage() + "; whole: "
+                                + expected.getMessage(), same);
+                    }
+                    return;
+                }
+                throw new AssertionError("the whole read fails (" + expected.getMessage() + "), one pass does not");
             }
             Table t = result.table();
             // What was read is self-consistent: every column has the table's row count.
@@ -42,8 +57,40 @@ class CsvFuzzTest {
                             + t.rowCount());
                 }
             }
+            String whole = csv(t);
+            String[] one = inOnePass(file);
+            if (one != null && !(one[0].equals(whole) && one[1].equals(result.warnings().toString()))) {
+                throw new AssertionError("in one pass:\n" + one[0] + one[1] + "\nwhole:\n" + whole
+                        + result.warnings());
+            }
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The chunks of a read in one pass written as one CSV text, and the warnings; null when the guess failed. */
+    private static String[] inOnePass(Path file) throws IOException {
+        StringWriter w = new StringWriter();
+        CsvWriter.Chunked out = CsvWriter.defaults().chunked(w);
+        try (CsvChunks chunks = CsvReader.chunksInOnePass(file, CsvReadOptions.defaults(), null, 3, Progress.NONE)) {
+            boolean any = false;
+            for (Table c = chunks.next(); c != null; c = chunks.next()) {
+                out.write(c);
+                any = true;
+            }
+            if (!any) {
+                out.write(chunks.emptyTable());
+            }
+            out.flush();
+            return new String[] {w.toString(), chunks.warnings().toString()};
+        } catch (CsvChunks.GuessFailed e) {
+            return null;
+        }
+    }
+
+    private static String csv(Table t) throws IOException {
+        StringWriter w = new StringWriter();
+        CsvWriter.defaults().write(t, w);
+        return w.toString();
     }
 }
