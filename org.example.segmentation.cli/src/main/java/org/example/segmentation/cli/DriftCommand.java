@@ -3,6 +3,7 @@ package org.example.segmentation.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +43,9 @@ import picocli.CommandLine.Spec;
  * {@code segment drift}: judges a month against a drift baseline, writes the drift tables and the summary, prints
  * the verdict and exits with a code a scheduler can branch on: 0 OK, 3 WARN, 4 ALERT (1 bad input, 2 usage).
  *
- * <p>The month is streamed through the {@link DriftMonitor} in chunks of {@code --chunk-rows} rows
- * ({@link CsvReader#chunks}), so its memory is that of one chunk plus the baseline's counters and samples, whatever
+ * <p>The month is streamed through the {@link DriftMonitor} in chunks of {@code --chunk-rows} rows, read in one pass
+ * when its first rows have the whole month's column types ({@link CsvReader#chunksInOnePass}; else the month is read
+ * again in two passes, {@link CsvReader#chunks}), so its memory is that of one chunk plus the baseline's counters and samples, whatever
  * the file's size; the report is exactly the one of monitoring the whole table. Of the previous month of
  * {@code --previous} (the migration matrices) only the columns migration needs are read, whole.
  */
@@ -149,26 +151,18 @@ final class DriftCommand implements Callable<Integer> {
         SegmentAssigner assigner = model == null ? null
                 : SegmentationModelAssigner.of(SegmentationModel.load(BaselineCommand.modelFile(model)));
         DriftReport report;
-        List<String> warnings;
+        List<String> warnings = new ArrayList<>();
         try (TerminalProgress progress = parent.progress()) {
             Progress reading = progress.range(0, 0.95);
-            try (CsvChunks chunks = openLikeBaseline(input, baseline, reading)) {
-                warnings = chunks.warnings();
-                // Migration reads a few columns of the previous month: only those (null: all), in the middle of the
-                // month's reading, between its first pass and its chunks.
-                Table prior = previous == null ? null : previousMonth(baseline, config, chunks, progress);
-                DriftMonitor monitor = DriftMonitor.start(baseline, config, assigner, prior);
-                // Progress: the reader's, by bytes; the monitor checks for cancellation per feature.
-                boolean any = false;
-                for (Table chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
-                    monitor.accept(chunk, reading);
-                    any = true;
-                }
-                if (!any) {
-                    // a header without rows: the columns are still checked before "no rows" is reported
-                    monitor.accept(chunks.emptyTable(), reading);
-                }
-                report = monitor.finish();
+            try {
+                report = monitor(openLikeBaseline(input, baseline, reading, true), baseline, config, assigner,
+                        warnings, progress, reading);
+            } catch (CsvChunks.GuessFailed e) {
+                // The month's first rows have other column types than the whole month: what was counted is
+                // dropped, and the month is read again in two passes, types first.
+                reading.update(0, "Reading " + input.getFileName() + " again, types first (" + e.getMessage() + ")");
+                report = monitor(openLikeBaseline(input, baseline, reading, false), baseline, config, assigner,
+                        warnings, progress, reading);
             }
             try (OutputDirectory dir = OutputDirectory.open(out)) {
                 CsvWriter writer = CsvWriter.defaults();
@@ -188,14 +182,41 @@ final class DriftCommand implements Callable<Integer> {
         return exitCode(report.status());
     }
 
+    /** Monitors the month read from {@code opened} against the baseline; adds the reader's warnings. */
+    private DriftReport monitor(CsvChunks opened, DriftBaseline baseline, DriftConfig config, SegmentAssigner assigner,
+            List<String> warnings, Progress progress, Progress reading) {
+        try (CsvChunks chunks = opened) {
+            // Migration reads a few columns of the previous month: only those (null: all), in the middle of the
+            // month's reading, once its types are known and before its chunks.
+            Table prior = previous == null ? null : previousMonth(baseline, config, chunks, progress);
+            DriftMonitor monitor = DriftMonitor.start(baseline, config, assigner, prior);
+            // Progress: the reader's, by bytes; the monitor checks for cancellation per feature.
+            boolean any = false;
+            for (Table chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                monitor.accept(chunk, reading);
+                any = true;
+            }
+            if (!any) {
+                // a header without rows: the columns are still checked before "no rows" is reported
+                monitor.accept(chunks.emptyTable(), reading);
+            }
+            DriftReport report = monitor.finish();
+            warnings.addAll(chunks.warnings());
+            return report;
+        }
+    }
+
     /**
-     * Opens the month in chunks; when a baseline feature arrives with another type than in the baseline (a numeric
-     * column with a stray 'unknown' is read as text), opens it again with the baseline's type for those columns (the
-     * first pass tells the types before any chunk is read). Types given with --type win.
+     * Opens the month in chunks, in one pass ({@link CsvReader#chunksInOnePass}: the types are those of the first
+     * rows, and {@link CsvChunks#next()} says when the whole month has others) or in two; when a baseline feature
+     * arrives with another type than in the baseline (a numeric column with a stray 'unknown' is read as text), opens
+     * it again with the baseline's type for those columns (the types are known before any chunk is read). Types given
+     * with --type win.
      */
-    private CsvChunks openLikeBaseline(Path file, DriftBaseline baseline, Progress progress) {
+    private CsvChunks openLikeBaseline(Path file, DriftBaseline baseline, Progress progress, boolean onePass) {
         CsvReadOptions options = csv.toReadOptions();
-        CsvChunks chunks = CsvReader.chunks(file, options, chunkRows, progress);
+        CsvChunks chunks = onePass ? CsvReader.chunksInOnePass(file, options, null, chunkRows, progress)
+                : CsvReader.chunks(file, options, chunkRows, progress);
         Map<String, ColumnType> read = new LinkedHashMap<>();
         for (ColumnInference c : chunks.columns()) {
             read.put(c.name(), c.type());
@@ -216,7 +237,8 @@ final class DriftCommand implements Callable<Integer> {
             return chunks;
         }
         chunks.close();
-        return CsvReader.chunks(file, options.withSchema(schema), chunkRows, progress);
+        return onePass ? CsvReader.chunksInOnePass(file, options.withSchema(schema), null, chunkRows, progress)
+                : CsvReader.chunks(file, options.withSchema(schema), chunkRows, progress);
     }
 
     private static Path baselineFile(Path given) {
