@@ -63,46 +63,13 @@ final class PartScan {
      */
     void run(Utf8Source in, boolean header, Progress pass, java.util.function.LongSupplier total, long size,
             BooleanSupplier stop) {
-        MissingTokens missing = layout.missing();
-        int width = layout.width();
-        int named = layout.names().size();
-        int[] keep = layout.keep();
         try (CsvLexer source = new CsvLexer(in, layout.label(), layout.delimiter())) {
             source.names(layout.names());
             if (header) {
                 source.next();
             }
             while (source.next()) {
-                CsvReader.checkWidth(source, width, layout);
-                if (rows == CsvReader.MAX_ROWS) {
-                    throw new InputException(layout.label() + ", line " + source.startLine() + ": more than "
-                            + CsvReader.MAX_ROWS + " data rows; split the file");
-                }
-                rows++;
-                long line = source.startLine();
-                for (int j = 0; j < stats.length; j++) {
-                    CharSequence v = source.field(keep[j]);
-                    ColumnStats st = stats[j];
-                    // The number first: a value that holds a number (not NaN) is not missing unless some missing
-                    // token is a number, so most fields of a large file skip the token comparison.
-                    int syntax = st.scan(v);
-                    if ((missing.anyNumber || Double.isNaN(st.value())) && missing.matches(v)) {
-                        st.addMissing();
-                        if (eager != null) {
-                            eager[j].addMissing();
-                        }
-                    } else {
-                        st.add(v, syntax, line);
-                        if (eager != null) {
-                            eager[j].add(v, syntax, st.value(), st.hashed(), st.hash());
-                        }
-                    }
-                }
-                for (int j = named; j < width; j++) {
-                    if (!source.isEmpty(j) && droppedValues++ == 0) {
-                        firstDroppedValueLine = line;
-                    }
-                }
+                record(source, null, 0);
                 if (rows % CsvReader.CHECK_EVERY == 0) {
                     bytesRead = in.bytesRead();
                     if (stop.getAsBoolean()) {
@@ -135,10 +102,6 @@ final class PartScan {
      * @throws CsvChunks.GuessFailed when a value is not of its sink's type (a number was expected)
      */
     int scan(CsvLexer source, int max, ColumnSink[] sinks, boolean decimalComma, Utf8Source in, Runnable check) {
-        MissingTokens missing = layout.missing();
-        int width = layout.width();
-        int named = layout.names().size();
-        int[] keep = layout.keep();
         int mark = decimalComma ? NumberSyntax.COMMA : NumberSyntax.POINT;
         int done = 0;
         while (done < max) {
@@ -146,36 +109,8 @@ final class PartScan {
                 lineBreaks = source.line() - 1;
                 break;
             }
-            CsvReader.checkWidth(source, width, layout);
-            if (rows == CsvReader.MAX_ROWS) {
-                throw new InputException(layout.label() + ", line " + source.startLine() + ": more than "
-                        + CsvReader.MAX_ROWS + " data rows; split the file");
-            }
-            rows++;
+            record(source, sinks, mark);
             done++;
-            long line = source.startLine();
-            for (int j = 0; j < stats.length; j++) {
-                CharSequence v = source.field(keep[j]);
-                ColumnStats st = stats[j];
-                // As run() does: the number first, the missing tokens only for what is not a number.
-                int syntax = st.scan(v);
-                if ((missing.anyNumber || Double.isNaN(st.value())) && missing.matches(v)) {
-                    st.addMissing();
-                    if (sinks != null) {
-                        sinks[j].addMissing();
-                    }
-                } else {
-                    st.add(v, syntax, line);
-                    if (sinks != null) {
-                        load(sinks[j], v, syntax, st, mark, line);
-                    }
-                }
-            }
-            for (int j = named; j < width; j++) {
-                if (!source.isEmpty(j) && droppedValues++ == 0) {
-                    firstDroppedValueLine = line;
-                }
-            }
             if (rows % CsvReader.CHECK_EVERY == 0) {
                 bytesRead = in.bytesRead();
                 check.run();
@@ -183,6 +118,50 @@ final class PartScan {
         }
         bytesRead = in.bytesRead();
         return done;
+    }
+
+    /**
+     * Scans the record {@code source} is on: checks its width, counts it, counts every column's value for type
+     * inference, and loads it into the {@link #eager} column or, given {@code sinks} (read in numbers with decimal
+     * mark {@code mark}), into the sink.
+     */
+    private void record(CsvLexer source, ColumnSink[] sinks, int mark) {
+        CsvReader.checkWidth(source, layout.width(), layout);
+        if (rows == CsvReader.MAX_ROWS) {
+            throw new InputException(layout.label() + ", line " + source.startLine() + ": more than "
+                    + CsvReader.MAX_ROWS + " data rows; split the file");
+        }
+        rows++;
+        long line = source.startLine();
+        MissingTokens missing = layout.missing();
+        int[] keep = layout.keep();
+        for (int j = 0; j < stats.length; j++) {
+            CharSequence v = source.field(keep[j]);
+            ColumnStats st = stats[j];
+            // The number first: a value that holds a number (not NaN) is not missing unless some missing token is a
+            // number, so most fields of a large file skip the token comparison.
+            int syntax = st.scan(v);
+            if ((missing.anyNumber || Double.isNaN(st.value())) && missing.matches(v)) {
+                st.addMissing();
+                if (eager != null) {
+                    eager[j].addMissing();
+                } else if (sinks != null) {
+                    sinks[j].addMissing();
+                }
+            } else {
+                st.add(v, syntax, line);
+                if (eager != null) {
+                    eager[j].add(v, syntax, st.value(), st.hashed(), st.hash());
+                } else if (sinks != null) {
+                    load(sinks[j], v, syntax, st, mark, line);
+                }
+            }
+        }
+        for (int j = layout.names().size(); j < layout.width(); j++) {
+            if (!source.isEmpty(j) && droppedValues++ == 0) {
+                firstDroppedValueLine = line;
+            }
+        }
     }
 
     /**
