@@ -230,32 +230,7 @@ public final class ScoringModel {
         boolean[] thirdParty = Columns.consent(table, ch.thirdPartyConsentColumn(), n);
         Column preference = ch.usePreference() && !ch.preferenceColumn().isEmpty()
                 ? table.column(ch.preferenceColumn()) : null;
-        LifecycleRules lc = config.lifecycle();
-        double[] tenure = Columns.numbers(table, lc.tenureColumn());
-        double[] inactive = Columns.numbers(table, lc.inactiveColumn());
-        double[] trend = Columns.numbers(table, lc.trendColumn());
-        double[] products = Columns.numbers(table, config.productColumn());
-
-        int[] status = new int[n];
         double[][] points = new double[ns][n];
-        int[][] top = new int[3][n];
-        int[] archetype = new int[n];
-        double[] margin = new double[n];
-        int[] borderline = new int[n];
-        int[] first = new int[n];
-        int[] second = new int[n];
-        int[] stage = new int[n];
-        int[] engagement = new int[n];
-        int[] depth = new int[n];
-        int[] offer = new int[n];
-
-        int[][] ruleOf = ruleTable();
-        boolean[] needsMarketing = new boolean[ChannelRules.CHANNELS.size()];
-        for (String c : ch.marketingConsentRequired()) {
-            needsMarketing[ChannelRules.CHANNELS.indexOf(c)] = true;
-        }
-        int whatsappIndex = ChannelRules.CHANNELS.indexOf("whatsapp");
-        int[] preferenceOfCode = preference instanceof CategoricalColumn cat ? preferenceCodes(cat) : null;
 
         // The scorecards column by column (Scorecard.scoreColumns: the bits of Scorecard.score row by row).
         progress.checkCancelled();
@@ -263,66 +238,27 @@ public final class ScoringModel {
         double[] capability = config.capability().scoreColumns(capP, n, null);
         double[] trust = config.trust().scoreColumns(trustP, n, null);
         double[] engagementMeasure = config.engagement().scoreColumns(engP, n, null);
-        double[] pts = new double[Math.max(ns, 1)];
-        for (int i = 0; i < n; i++) {
-            if (i % CHECK_EVERY == 0) {
-                progress.checkCancelled();
-                progress.update((double) i / Math.max(1, n), null);
-            }
-            // Digital profile score status and top contributors.
-            double s = score[i];
-            status[i] = Double.isNaN(s) ? 1 : 0;
-            for (int j = 0; j < ns; j++) {
-                pts[j] = points[j][i];
-            }
-            topThree(pts, ns, Double.isNaN(s), top, i);
-            // Archetype.
-            double c = capability[i];
-            double t = trust[i];
-            int a = -1;
-            if (!Double.isNaN(c) && !Double.isNaN(t)) {
-                a = grid.classify(c, t);
-                double m = grid.margin(c, t, a);
-                margin[i] = Double.isInfinite(m) ? Double.NaN : m;
-                borderline[i] = Double.isInfinite(m) ? 1 : m < config.borderlineMargin() ? 0 : 1;
-            } else {
-                margin[i] = Double.NaN;
-                borderline[i] = -1;
-            }
-            archetype[i] = a;
-            // Channels: preference, then the archetype's rule; consent vetoes.
-            int preferred = -1;
-            if (preference != null && !preference.isMissing(i)) {
-                preferred = preferenceOfCode != null ? preferenceOfCode[((CategoricalColumn) preference).code(i)]
-                        : ChannelRules.preferenceChannel(preference.format(i));
-            }
-            int[] rule = ruleOf[a < 0 ? ruleOf.length - 1 : a];
-            int got = 0;
-            first[i] = -1;
-            second[i] = -1;
-            for (int k = -1; k < rule.length && got < 2; k++) {
-                int candidate = k < 0 ? preferred : rule[k];
-                if (candidate < 0 || got == 1 && candidate == first[i]) {
-                    continue;
-                }
-                if (candidate == whatsappIndex && !whatsapp[i] || needsMarketing[candidate] && !marketing[i]) {
-                    continue;
-                }
-                if (got == 0) {
-                    first[i] = candidate;
-                } else {
-                    second[i] = candidate;
-                }
-                got++;
-            }
-            offer[i] = thirdParty[i] && marketing[i] ? 0 : 1;
-            // Lifecycle, engagement, product depth.
-            stage[i] = lc.stage(tenure[i], inactive[i], trend[i]);
-            double e = engagementMeasure[i];
-            engagement[i] = Double.isNaN(e) ? -1 : e < tertileLow ? 0 : e < tertileHigh ? 1 : 2;
-            double pr = products[i];
-            depth[i] = Double.isNaN(pr) ? -1 : pr <= 1 ? 0 : pr < config.productMultiFrom() ? 1 : 2;
-        }
+        // Then the rules, one loop over the rows each. Why not one loop: a method with one long row loop is compiled
+        // by the JIT several times over (on-stack replacement at each of its loops, then whole, then again after a
+        // deoptimisation), about a second of compiler time on every streamed run; small loops compile quickly.
+        int[] status = new int[n];
+        int[][] top = new int[3][n];
+        statusAndTopThree(score, points, status, top, progress.range(0, 0.25));
+        int[] archetype = new int[n];
+        double[] margin = new double[n];
+        int[] borderline = new int[n];
+        archetypes(capability, trust, archetype, margin, borderline, progress.range(0.25, 0.5));
+        int[] first = new int[n];
+        int[] second = new int[n];
+        channels(ch, preference, archetype, whatsapp, marketing, first, second, progress.range(0.5, 0.75));
+        int[] stage = new int[n];
+        int[] engagement = new int[n];
+        int[] depth = new int[n];
+        LifecycleRules lc = config.lifecycle();
+        lifecycle(Columns.numbers(table, lc.tenureColumn()), Columns.numbers(table, lc.inactiveColumn()),
+                Columns.numbers(table, lc.trendColumn()), engagementMeasure,
+                Columns.numbers(table, config.productColumn()), stage, engagement, depth, progress.range(0.75, 1));
+        int[] offer = thirdPartyOffers(thirdParty, marketing);
         progress.update(1, null);
 
         Table out = table;
@@ -346,6 +282,125 @@ public final class ScoringModel {
         out = out.append(CategoricalColumn.of(PRODUCT_DEPTH, depth, PRODUCT_DEPTHS));
         out = out.append(CategoricalColumn.of(THIRD_PARTY_OFFER_ALLOWED, offer, YES_NO));
         return out;
+    }
+
+    /**
+     * Per row: the digital score's status (1 where the score is missing: too little indicator weight) and the three
+     * indicators with the most points.
+     */
+    private static void statusAndTopThree(double[] score, double[][] points, int[] status, int[][] top,
+            Progress progress) {
+        int n = score.length;
+        int ns = points.length;
+        double[] pts = new double[Math.max(ns, 1)];
+        for (int i = 0; i < n; i++) {
+            if (i % CHECK_EVERY == 0) {
+                progress.checkCancelled();
+                progress.update((double) i / n, null);
+            }
+            double s = score[i];
+            status[i] = Double.isNaN(s) ? 1 : 0;
+            for (int j = 0; j < ns; j++) {
+                pts[j] = points[j][i];
+            }
+            topThree(pts, ns, Double.isNaN(s), top, i);
+        }
+    }
+
+    /** Per row: the archetype (-1 without both scores), the margin to its border and whether it is borderline. */
+    private void archetypes(double[] capability, double[] trust, int[] archetype, double[] margin, int[] borderline,
+            Progress progress) {
+        for (int i = 0; i < capability.length; i++) {
+            if (i % CHECK_EVERY == 0) {
+                progress.checkCancelled();
+                progress.update((double) i / capability.length, null);
+            }
+            double c = capability[i];
+            double t = trust[i];
+            int a = -1;
+            if (!Double.isNaN(c) && !Double.isNaN(t)) {
+                a = grid.classify(c, t);
+                double m = grid.margin(c, t, a);
+                margin[i] = Double.isInfinite(m) ? Double.NaN : m;
+                borderline[i] = Double.isInfinite(m) ? 1 : m < config.borderlineMargin() ? 0 : 1;
+            } else {
+                margin[i] = Double.NaN;
+                borderline[i] = -1;
+            }
+            archetype[i] = a;
+        }
+    }
+
+    /**
+     * Per row: the first and second channel (-1 for none): the stated preference first, then the archetype's rule, in
+     * order; WhatsApp only with the opt-in, the marketing channels only with marketing consent.
+     */
+    private void channels(ChannelRules ch, Column preference, int[] archetype, boolean[] whatsapp,
+            boolean[] marketing, int[] first, int[] second, Progress progress) {
+        int[][] ruleOf = ruleTable();
+        boolean[] needsMarketing = new boolean[ChannelRules.CHANNELS.size()];
+        for (String c : ch.marketingConsentRequired()) {
+            needsMarketing[ChannelRules.CHANNELS.indexOf(c)] = true;
+        }
+        int whatsappIndex = ChannelRules.CHANNELS.indexOf("whatsapp");
+        int[] preferenceOfCode = preference instanceof CategoricalColumn cat ? preferenceCodes(cat) : null;
+        for (int i = 0; i < archetype.length; i++) {
+            if (i % CHECK_EVERY == 0) {
+                progress.checkCancelled();
+                progress.update((double) i / archetype.length, null);
+            }
+            int preferred = -1;
+            if (preference != null && !preference.isMissing(i)) {
+                preferred = preferenceOfCode != null ? preferenceOfCode[((CategoricalColumn) preference).code(i)]
+                        : ChannelRules.preferenceChannel(preference.format(i));
+            }
+            int a = archetype[i];
+            int[] rule = ruleOf[a < 0 ? ruleOf.length - 1 : a];
+            int got = 0;
+            first[i] = -1;
+            second[i] = -1;
+            for (int k = -1; k < rule.length && got < 2; k++) {
+                int candidate = k < 0 ? preferred : rule[k];
+                if (candidate < 0 || got == 1 && candidate == first[i]) {
+                    continue;
+                }
+                if (candidate == whatsappIndex && !whatsapp[i] || needsMarketing[candidate] && !marketing[i]) {
+                    continue;
+                }
+                if (got == 0) {
+                    first[i] = candidate;
+                } else {
+                    second[i] = candidate;
+                }
+                got++;
+            }
+        }
+    }
+
+    /** Per row: 0 (yes) where a third-party offer is allowed (third-party and marketing consent), else 1 (no). */
+    private static int[] thirdPartyOffers(boolean[] thirdParty, boolean[] marketing) {
+        int[] offer = new int[thirdParty.length];
+        for (int i = 0; i < offer.length; i++) {
+            offer[i] = thirdParty[i] && marketing[i] ? 0 : 1;
+        }
+        return offer;
+    }
+
+    /** Per row: the lifecycle stage, the engagement level (by the tertiles) and the product depth; -1 where unknown. */
+    private void lifecycle(double[] tenure, double[] inactive, double[] trend, double[] engagementMeasure,
+            double[] products, int[] stage, int[] engagement, int[] depth, Progress progress) {
+        LifecycleRules lc = config.lifecycle();
+        for (int i = 0; i < stage.length; i++) {
+            if (i % CHECK_EVERY == 0) {
+                progress.checkCancelled();
+                progress.update((double) i / stage.length, null);
+            }
+            stage[i] = lc.stage(tenure[i], inactive[i], trend[i]);
+            double e = engagementMeasure[i];
+            engagement[i] = Double.isNaN(e) ? -1 : e < tertileLow ? 0 : e < tertileHigh ? 1 : 2;
+            double pr = products[i];
+            depth[i] = Double.isNaN(pr) ? -1 : pr <= 1 ? 0 : pr < config.productMultiFrom() ? 1 : 2;
+        }
     }
 
     /** Only the output columns of {@link #score}, for callers that keep the input elsewhere. */
