@@ -52,6 +52,8 @@ public final class CsvChunks implements AutoCloseable {
     private List<String> warnings;
     private List<ColumnInference> columns;
     private int rowCount;
+    /** The guess that failed, thrown again by every later {@link #next()}. */
+    private GuessFailed failed;
 
     CsvChunks(Source source, char delimiter, boolean decimalComma, List<String> warnings,
             List<ColumnInference> columns, int rowCount) {
@@ -80,7 +82,15 @@ public final class CsvChunks implements AutoCloseable {
      * @throws CancelledException when the progress given to {@link CsvReader#chunks} says so
      */
     public Table next() {
-        return source.next();
+        if (failed != null) {
+            throw failed; // not the end of the file: the read cannot go on
+        }
+        try {
+            return source.next();
+        } catch (GuessFailed e) {
+            failed = e;
+            throw e;
+        }
     }
 
     /** The delimiter used (set, or detected). */

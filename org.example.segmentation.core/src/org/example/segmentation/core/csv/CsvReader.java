@@ -132,9 +132,11 @@ public final class CsvReader {
      * the whole file reads with the types and the decimal mark of its first {@code chunkRows} rows, as it usually
      * does: those rows are looked at first, the types they give are the guess, and every chunk is loaded in the
      * guessed types while what type inference needs is counted over the whole file. When a value does not fit its
-     * column's guessed type, or at the end of the file the whole file's types or decimal mark are not the guessed
-     * ones, {@link CsvChunks#next()} throws {@link CsvChunks.GuessFailed}: the chunks given so far are then to be
-     * discarded and the file read with {@link #chunks}. When it returns null instead, every chunk given was exactly the
+     * column's guessed type, a column guessed categorical passes the level limit, or at the end of the file the whole
+     * file's types or decimal mark are not the guessed ones, {@link CsvChunks#next()} throws
+     * {@link CsvChunks.GuessFailed} (and does again if called again): the chunks given so far are then to be discarded
+     * and the file read with {@link #chunks}. A caller whose work on a chunk can fail because of a column's type
+     * should treat its own failure before the end of the read like a failed guess (the guessed type may be wrong). When it returns null instead, every chunk given was exactly the
      * chunk {@link #chunks} gives, and {@link CsvChunks#warnings()}, {@link CsvChunks#columns()} and
      * {@link CsvChunks#rowCount()} are those of the whole file. A file of at most {@code chunkRows} rows never fails.
      *
@@ -622,6 +624,16 @@ public final class CsvReader {
                 }
                 // Cancellation only: progress is reported per chunk, and this may be the read-ahead thread.
                 if (scan.scan(source, chunkRows, sinks, decimalComma, in, pass::checkCancelled) > 0) {
+                    for (int j = 0; j < sinks.length; j++) {
+                        ColumnInference c = guess.get(j);
+                        if (c.type() == ColumnType.CATEGORICAL && !c.fromSchema() && scan.stats[j].manyDistinct()) {
+                            // Past the level limit: the whole file cannot read it as categorical; say so now rather
+                            // than at the end of the file.
+                            throw new CsvChunks.GuessFailed(label + ": column '" + c.name() + "' has more than "
+                                    + options.maxCategoricalLevels() + " distinct values in the whole file but not in"
+                                    + " its first rows");
+                        }
+                    }
                     return build(sinks);
                 }
                 List<String> found = new ArrayList<>();
@@ -631,7 +643,7 @@ public final class CsvReader {
                     throw new CsvChunks.GuessFailed(label + ": the decimal mark of the whole file is not that of its"
                             + " first rows");
                 }
-                completeDistinct(new FirstPass(scan.stats, scan.rows, null, new long[] {0}), comma, Progress.NONE);
+                completeDistinct(new FirstPass(scan.stats, scan.rows, null, new long[] {0}), comma, cancelOnly(pass));
                 List<ColumnInference> decided = decideTypes(scan.stats, comma, found);
                 for (int j = 0; j < decided.size(); j++) {
                     if (decided.get(j).type() != guess.get(j).type()) {
@@ -643,6 +655,20 @@ public final class CsvReader {
                 chunks.settle(found, decided, scan.rows);
                 return null;
             }
+        }
+
+        /** Progress that only forwards cancellation (for work on the read-ahead thread). */
+        private static Progress cancelOnly(Progress progress) {
+            return new Progress() {
+                @Override
+                public void update(double fraction, String message) {
+                }
+
+                @Override
+                public void checkCancelled() {
+                    progress.checkCancelled();
+                }
+            };
         }
 
         private static Table build(ColumnSink[] sinks) {

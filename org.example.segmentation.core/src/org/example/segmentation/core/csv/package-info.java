@@ -141,8 +141,10 @@
  * categorical level limit, then loads one chunk at a time. A read in chunks in one pass ({@code chunksInOnePass})
  * makes that first pass over the first chunk's rows only, takes the types and decimal mark they give as a guess, and
  * then makes the first pass over the whole file and loads the chunks in the guessed types together; a value that does
- * not fit its guessed type, or whole-file types or mark other than the guess at the end of the file, end the read with
- * {@code CsvChunks.GuessFailed}, and the caller reads again in two passes. When it ends normally, every chunk is
+ * not fit its guessed type, a column guessed categorical passing the level limit, or whole-file types or mark other
+ * than the guess at the end of the file, end the read with {@code CsvChunks.GuessFailed}, and the caller reads again
+ * in two passes (streaming scoring and drift also do when their own work on a chunk fails before the read's end, as a
+ * wrong guess can cause that). When it ends normally, every chunk is
  * exactly the chunk of the two-pass read, and the warnings, types and row count are the whole file's. A whole read needs about the table's own memory (8 bytes
  * per numeric value, 4 per categorical value, the characters of text columns; a column growing past the estimate
  * from the file's first MiB is copied once) plus short-lived garbage.

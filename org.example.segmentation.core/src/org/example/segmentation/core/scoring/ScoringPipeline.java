@@ -251,8 +251,9 @@ public final class ScoringPipeline {
      * some and points in others, is read with a point as a whole and may be read with a comma here).
      *
      * <p>The file is read in one pass when the whole file has the column types of its first {@code chunkRows} rows
-     * ({@link CsvReader#chunksInOnePass}); when it does not, what was written is discarded and the file is read
-     * again in two passes ({@link CsvReader#chunks}), types first. The output is the same either way.
+     * ({@link CsvReader#chunksInOnePass}); when it does not, or anything fails during that pass, what was written is
+     * discarded and the file is read again in two passes ({@link CsvReader#chunks}), types first. The output, and
+     * any error, are those of the two passes.
      *
      * @throws InputException     naming the file, line, column or setting
      * @throws CancelledException when {@code progress} says so; the output is then not written
@@ -263,9 +264,14 @@ public final class ScoringPipeline {
         List<String> read = columns.size() == header.size() ? null : columns;
         try {
             return scoreChunks(CsvReader.chunksInOnePass(input, options, read, chunkRows, progress), output, progress);
-        } catch (CsvChunks.GuessFailed e) {
-            // The first rows' column types are not the whole file's: what was written is discarded, and the file is
-            // read in two passes, types first.
+        } catch (CancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The first rows' column types are not the whole file's (GuessFailed), or something failed before the
+            // read could tell: a model may refuse a chunk for a type the whole file does not give the column (a
+            // categorical feature whose first 65,536 values look like numbers). What was written is discarded, and
+            // the file is read in two passes, types first, which is the read the output and the errors are defined
+            // by: an error that was not the guess's comes again, with the two-pass read's message.
             progress.update(0, "Reading " + input.getFileName() + " again, types first (" + e.getMessage() + ")");
             return scoreChunks(read == null ? CsvReader.chunks(input, options, chunkRows, progress)
                     : CsvReader.chunks(input, options, read, chunkRows, progress), output, progress);

@@ -46,24 +46,29 @@ class CsvChunksInOnePassTest {
         files.put("month.csv", Files.readString(generated));
         // Integers, then a decimal comma in a text column only: the types hold, the decimal mark does not.
         files.put("late-comma.csv", "a;b\n" + "1;x\n".repeat(50) + "2;1,5\n" + "3;y\n".repeat(5));
+        files.put("bom.csv", "\uFEFFa,b\n" + "1,x\n".repeat(30) + "\uFEFF2,y\n" + "3,z\n".repeat(30));
+        List<CsvReadOptions> options = new ArrayList<>(CsvOnePassTest.OPTIONS);
+        options.add(CsvReadOptions.defaults().withMissingTokens(List.of("", "NaN", "n/a")));
+        options.add(CsvReadOptions.defaults().withDecimalMark(DecimalMark.POINT));
         int held = 0;
         int failed = 0;
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path file = CsvTestFiles.write(dir, f.getKey(), f.getValue());
-            for (CsvReadOptions options : CsvOnePassTest.OPTIONS) {
-                if (!CsvOnePassTest.appliesTo(options, f.getValue())) {
+            for (CsvReadOptions option : options) {
+                if (!CsvOnePassTest.appliesTo(option, f.getValue())) {
                     continue;
                 }
                 for (int chunkRows : f.getKey().equals("month.csv") ? MONTH_CHUNK_ROWS : CHUNK_ROWS) {
-                    for (List<String> columns : columnChoices(file, options)) {
+                    for (List<String> columns : columnChoices(file, option)) {
                         String what = f.getKey() + " in chunks of " + chunkRows + ", columns " + columns + ", "
-                                + options;
-                        Path head = head(dir, f.getValue(), chunkRows);
+                                + option;
+                        Path head = CsvReader.read(file, option).rowCount() <= chunkRows ? file
+                                : head(dir, f.getValue(), chunkRows);
                         if (head == null) {
                             continue; // a record spans lines: no head file by lines
                         }
-                        boolean same = sameTypes(file, head, options, columns);
-                        if (compare(file, options, columns, chunkRows, what, same)) {
+                        boolean same = sameTypes(file, head, option, columns);
+                        if (compare(file, option, columns, chunkRows, what, same)) {
                             held++;
                         } else {
                             failed++;
@@ -206,6 +211,27 @@ class CsvChunksInOnePassTest {
             CsvChunks.GuessFailed e = assertThrows(CsvChunks.GuessFailed.class, chunks::next);
             assertEquals(file + ", line 62, column 'v': not a number, where the first rows had only numbers",
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void aCategoricalGuessPastTheLevelLimitFailsAtOnceAndAFailedReadStaysFailed(@TempDir Path dir) {
+        StringBuilder sb = new StringBuilder("k,city\n");
+        for (int i = 0; i < 500; i++) {
+            sb.append(i).append(",c").append(i < 100 ? i % 5 : i).append('\n'); // 5 levels, then a new one per row
+        }
+        Path file = CsvTestFiles.write(dir, "cities.csv", sb.toString());
+        assertEquals(ColumnType.TEXT, CsvReader.read(file).table().column("city").type());
+        try (CsvChunks chunks = CsvReader.chunksInOnePass(file, CsvReadOptions.defaults(), null, 100,
+                Progress.NONE)) {
+            assertEquals(ColumnType.CATEGORICAL, chunks.columns().get(1).type(), "the first 100 rows' guess");
+            assertEquals(100, chunks.next().rowCount());
+            // The second chunk brings 100 new levels.
+            CsvChunks.GuessFailed e = assertThrows(CsvChunks.GuessFailed.class, chunks::next);
+            assertEquals(file + ": column 'city' has more than 50 distinct values in the whole file but not in its"
+                    + " first rows", e.getMessage());
+            assertThrows(CsvChunks.GuessFailed.class, chunks::next, "not the end of the file");
+            assertThrows(IllegalStateException.class, chunks::warnings);
         }
     }
 }

@@ -30,6 +30,7 @@ import org.example.segmentation.core.segmentation.Segmenter;
 import org.example.segmentation.core.segmentation.SegmenterConfig;
 import org.example.segmentation.core.settings.Settings;
 import org.example.segmentation.core.table.CategoricalColumn;
+import org.example.segmentation.core.table.ColumnType;
 import org.example.segmentation.core.table.Table;
 import org.example.segmentation.core.table.TextColumn;
 import org.junit.jupiter.api.Test;
@@ -162,5 +163,42 @@ class ScoringPipelineTest {
         }
         assertTrue(CsvReader.read(late).warnings().stream().anyMatch(w -> w.contains("app_logins_30d")),
                 "the word makes the column text as a whole");
+    }
+
+    /**
+     * A categorical segmentation feature whose first chunk holds only numbers: read in one pass, that chunk's column is
+     * numeric and the segmentation model refuses it; the file is then read in two passes and scored as a whole.
+     */
+    @Test
+    void aCategoricalFeatureWhoseFirstChunkLooksNumericIsScoredAsTheWholeFileReadsIt(@TempDir Path dir)
+            throws IOException {
+        Table month = CustomerGenerator.generate(new GeneratorConfig(600, 11L, 1, false, true), Progress.NONE);
+        Path plain = dir.resolve("plain.csv");
+        CsvWriter.defaults().write(month, plain);
+        List<String> lines = new ArrayList<>(Files.readAllLines(plain));
+        lines.set(0, lines.get(0) + ",branch_code");
+        for (int i = 1; i < lines.size(); i++) {
+            lines.set(i, lines.get(i) + "," + (i <= 300 ? String.valueOf(100 + i % 3) : "B" + i % 4));
+        }
+        Path in = dir.resolve("branches.csv");
+        Files.write(in, lines);
+        Table read = CsvReader.read(in).table();
+        assertEquals(ColumnType.CATEGORICAL, read.column("branch_code").type());
+        List<String> features = new ArrayList<>();
+        for (String f : CustomerColumns.DIGITAL_BEHAVIOUR) {
+            if (read.column(f).missingCount() == 0) { // without a cleaning model, segmentation needs complete features
+                features.add(f);
+            }
+        }
+        assertTrue(features.size() >= 3, "complete features: " + features);
+        features.add("branch_code");
+        SegmentationModel segmentation = Segmenter.fit(read, SegmenterConfig.fromSettings(Settings.parse(List.of(
+                "k=3", "restarts=1", "features=" + Settings.formatList(features)))), Progress.NONE).model();
+        ScoringPipeline pipeline = new ScoringPipeline(null, segmentation, ProfileScorer.fit(read,
+                ScoringConfig.defaults(), Progress.NONE));
+        Path out = dir.resolve("scored.csv");
+        ScoringPipeline.Summary summary = pipeline.scoreCsv(in, CsvReadOptions.defaults(), out, 100, Progress.NONE);
+        assertEquals(600, summary.rows());
+        assertEquals(csv(pipeline.score(read, Progress.NONE)), Files.readString(out));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.example.segmentation.cli.pipeline.PreviousRun;
+import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.Progress;
 import org.example.segmentation.core.csv.ColumnInference;
 import org.example.segmentation.core.csv.CsvChunks;
@@ -157,9 +158,13 @@ final class DriftCommand implements Callable<Integer> {
             try {
                 report = monitor(openLikeBaseline(input, baseline, reading, true), baseline, config, assigner,
                         warnings, progress, reading);
-            } catch (CsvChunks.GuessFailed e) {
-                // The month's first rows have other column types than the whole month: what was counted is
-                // dropped, and the month is read again in two passes, types first.
+            } catch (CancelledException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // The month's first rows have other column types than the whole month (GuessFailed), or something
+                // failed before the read could tell (the monitor may refuse a chunk for a type the whole month does
+                // not give the column): what was counted is dropped, and the month is read again in two passes,
+                // types first, whose report and errors are the command's.
                 reading.update(0, "Reading " + input.getFileName() + " again, types first (" + e.getMessage() + ")");
                 report = monitor(openLikeBaseline(input, baseline, reading, false), baseline, config, assigner,
                         warnings, progress, reading);

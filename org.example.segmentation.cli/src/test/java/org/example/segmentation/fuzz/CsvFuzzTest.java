@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.example.segmentation.core.InputException;
 import org.example.segmentation.core.Progress;
@@ -63,30 +65,45 @@ class CsvFuzzTest {
             }
             String whole = csv(t);
             String[] one = inOnePass(file);
-            if (one != null && !(one[0].equals(whole) && one[1].equals(result.warnings().toString()))) {
-                throw new AssertionError("in one pass:\n" + one[0] + one[1] + "\nwhole:\n" + whole
-                        + result.warnings());
+            String types = result.columns().toString();
+            if (one != null && !(one[0].equals(whole) && one[1].equals(result.warnings().toString())
+                    && one[2].equals(types))) {
+                throw new AssertionError("in one pass:\n" + one[0] + one[1] + one[2] + "\nwhole:\n" + whole
+                        + result.warnings() + types);
             }
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    /** The chunks of a read in one pass written as one CSV text, and the warnings; null when the guess failed. */
+    /**
+     * The chunks of a read in one pass written as one CSV text, the warnings and the columns' inferences (each chunk's
+     * column types checked against them); null when the guess failed.
+     */
     private static String[] inOnePass(Path file) throws IOException {
         StringWriter w = new StringWriter();
         CsvWriter.Chunked out = CsvWriter.defaults().chunked(w);
         try (CsvChunks chunks = CsvReader.chunksInOnePass(file, CsvReadOptions.defaults(), null, 3, Progress.NONE)) {
             boolean any = false;
+            List<Table> read = new ArrayList<>();
             for (Table c = chunks.next(); c != null; c = chunks.next()) {
                 out.write(c);
+                read.add(c);
                 any = true;
+            }
+            for (Table c : read) {
+                for (int j = 0; j < c.columnCount(); j++) {
+                    if (c.column(j).type() != chunks.columns().get(j).type()) {
+                        throw new AssertionError("a chunk's column " + j + " is " + c.column(j).type()
+                                + ", the read says " + chunks.columns().get(j).type());
+                    }
+                }
             }
             if (!any) {
                 out.write(chunks.emptyTable());
             }
             out.flush();
-            return new String[] {w.toString(), chunks.warnings().toString()};
+            return new String[] {w.toString(), chunks.warnings().toString(), chunks.columns().toString()};
         } catch (CsvChunks.GuessFailed e) {
             return null;
         }
