@@ -13,7 +13,10 @@ final class MissingTokens {
     private final String[] tokens;
     private final boolean emptyIsMissing;
     private final int maxLength;
-    /** Whether some token reads as a number (such as {@code -999}); when none does, a number is never missing. */
+    /**
+     * Whether some token reads as a number (such as {@code -999}), or may match one ignoring case (a token with a
+     * character outside ASCII); when none does, a number is never missing.
+     */
     final boolean anyNumber;
     /** For characters below 128: whether some token may start with it (in any letter case). */
     private final boolean[] asciiStarts = new boolean[128];
@@ -34,6 +37,10 @@ final class MissingTokens {
         boolean number = false;
         for (String t : this.tokens) {
             number |= !Double.isNaN(NumberSyntax.parse(t, false)) || !Double.isNaN(NumberSyntax.parse(t, true));
+            // A token with a letter outside ASCII may match a number ignoring case without being one itself (the
+            // Turkish dotless i of "ınfınıty" matches the I of "Infinity"): count it as a number, so no number skips
+            // the token comparison.
+            number |= t.chars().anyMatch(c -> c >= 128);
         }
         this.anyNumber = number;
     }

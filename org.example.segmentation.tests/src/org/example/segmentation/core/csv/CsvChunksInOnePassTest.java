@@ -234,4 +234,21 @@ class CsvChunksInOnePassTest {
             assertThrows(IllegalStateException.class, chunks::warnings);
         }
     }
+
+    /**
+     * A missing token that matches a number ignoring case without being a number (the Turkish dotless i): the value is
+     * missing in every way of reading, the whole read, two passes and one.
+     */
+    @Test
+    void aTokenThatMatchesANumberIgnoringCaseMakesItMissingInEveryRead(@TempDir Path dir) {
+        Path file = CsvTestFiles.write(dir, "turkish.csv", "k,c\n1,x\n2,Infinity\n3,y\n4,x\n");
+        CsvReadOptions options = CsvReadOptions.defaults().withMissingTokens(List.of("", "\u0131nf\u0131n\u0131ty"));
+        String whole = CsvOnePassTest.describe(CsvReader.read(file, options, Progress.NONE, 1).table());
+        assertTrue(whole.contains("c CATEGORICAL [x, y]: 0 ? 1 0"), whole);
+        try (CsvChunks two = CsvReader.chunks(file, options, 10, Progress.NONE);
+                CsvChunks one = CsvReader.chunksInOnePass(file, options, null, 10, Progress.NONE)) {
+            assertEquals(whole, CsvOnePassTest.describe(two.next()));
+            assertEquals(whole, CsvOnePassTest.describe(one.next()));
+        }
+    }
 }
