@@ -136,9 +136,10 @@ public final class CsvReader {
      * file's types or decimal mark are not the guessed ones, {@link CsvChunks#next()} throws
      * {@link CsvChunks.GuessFailed} (and does again if called again): the chunks given so far are then to be discarded
      * and the file read with {@link #chunks}. A caller whose work on a chunk can fail because of a column's type
-     * should treat its own failure before the end of the read like a failed guess (the guessed type may be wrong). When it returns null instead, every chunk given was exactly the
-     * chunk {@link #chunks} gives, and {@link CsvChunks#warnings()}, {@link CsvChunks#columns()} and
-     * {@link CsvChunks#rowCount()} are those of the whole file. A file of at most {@code chunkRows} rows never fails.
+     * should treat its own failure before the end of the read like a failed guess (the guessed type may be wrong).
+     * When {@link CsvChunks#next()} returns null instead, every chunk given was exactly the chunk {@link #chunks}
+     * gives, and {@link CsvChunks#warnings()}, {@link CsvChunks#columns()} and {@link CsvChunks#rowCount()} are those
+     * of the whole file. A file of at most {@code chunkRows} rows never fails.
      *
      * <p>The errors are those of {@link #chunks}, thrown by {@link CsvChunks#next()} when the row at fault is read
      * (and nothing about a file changing while it is read, which one pass cannot see).

@@ -144,10 +144,10 @@
  * not fit its guessed type, a column guessed categorical passing the level limit, or whole-file types or mark other
  * than the guess at the end of the file, end the read with {@code CsvChunks.GuessFailed}, and the caller reads again
  * in two passes (streaming scoring and drift also do when their own work on a chunk fails before the read's end, as a
- * wrong guess can cause that). When it ends normally, every chunk is
- * exactly the chunk of the two-pass read, and the warnings, types and row count are the whole file's. A whole read needs about the table's own memory (8 bytes
- * per numeric value, 4 per categorical value, the characters of text columns; a column growing past the estimate
- * from the file's first MiB is copied once) plus short-lived garbage.
+ * wrong guess can cause that). When it ends normally, every chunk is exactly the chunk of the two-pass read, and the
+ * warnings, types and row count are the whole file's. A whole read needs about the table's own memory (8 bytes per
+ * numeric value, 4 per categorical value, the characters of text columns; a column growing past the estimate from the
+ * file's first MiB is copied once) plus short-lived garbage.
  *
  * <p>The distinct values that type inference counts are collected from a part's first value that is not a number on:
  * the rows before it are read again, for their distinct values only, when the column turns out not numeric (a file
