@@ -46,9 +46,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>The month is streamed through the {@link DriftMonitor} in chunks of {@code --chunk-rows} rows, read in one pass
  * when its first rows have the whole month's column types ({@link CsvReader#chunksInOnePass}; else the month is read
- * again in two passes, {@link CsvReader#chunks}), so its memory is that of one chunk plus the baseline's counters and samples, whatever
- * the file's size; the report is exactly the one of monitoring the whole table. Of the previous month of
- * {@code --previous} (the migration matrices) only the columns migration needs are read, whole.
+ * again in two passes, {@link CsvReader#chunks}), so its memory is that of one chunk plus the baseline's counters and
+ * samples, whatever the file's size; the report is exactly the one of monitoring the whole table. Of the previous
+ * month of {@code --previous} (the migration matrices) only the columns migration needs are read, whole.
  */
 @Command(name = "drift", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Monitors a month against a drift baseline (see docs/drift.md): PSI, Kolmogorov-Smirnov or "
@@ -220,8 +220,7 @@ final class DriftCommand implements Callable<Integer> {
      */
     private CsvChunks openLikeBaseline(Path file, DriftBaseline baseline, Progress progress, boolean onePass) {
         CsvReadOptions options = csv.toReadOptions();
-        CsvChunks chunks = onePass ? CsvReader.chunksInOnePass(file, options, null, chunkRows, progress)
-                : CsvReader.chunks(file, options, chunkRows, progress);
+        CsvChunks chunks = open(file, options, progress, onePass);
         Map<String, ColumnType> read = new LinkedHashMap<>();
         for (ColumnInference c : chunks.columns()) {
             read.put(c.name(), c.type());
@@ -242,8 +241,12 @@ final class DriftCommand implements Callable<Integer> {
             return chunks;
         }
         chunks.close();
-        return onePass ? CsvReader.chunksInOnePass(file, options.withSchema(schema), null, chunkRows, progress)
-                : CsvReader.chunks(file, options.withSchema(schema), chunkRows, progress);
+        return open(file, options.withSchema(schema), progress, onePass);
+    }
+
+    private CsvChunks open(Path file, CsvReadOptions options, Progress progress, boolean onePass) {
+        return onePass ? CsvReader.chunksInOnePass(file, options, null, chunkRows, progress)
+                : CsvReader.chunks(file, options, chunkRows, progress);
     }
 
     private static Path baselineFile(Path given) {
