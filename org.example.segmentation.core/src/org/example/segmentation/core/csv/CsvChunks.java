@@ -2,6 +2,7 @@ package org.example.segmentation.core.csv;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.example.segmentation.core.CancelledException;
 import org.example.segmentation.core.InputException;
@@ -35,13 +36,33 @@ public final class CsvChunks implements AutoCloseable {
     /**
      * From {@link #next()} of a read in one pass ({@link CsvReader#chunksInOnePass}): the whole file does not read
      * with the types (or the decimal mark) of its first rows, so the chunks given so far are not those of
-     * {@link CsvReader#chunks}; read the file again with {@link CsvReader#chunks}.
+     * {@link CsvReader#chunks}; read the file again with {@link CsvReader#chunks}, or with {@link #secondPass()} when
+     * the one pass got to the end of the file.
      */
     public static final class GuessFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** Opens the second pass on the one pass's counts; null when the guess failed before the end of the file. */
+        private final transient Supplier<CsvChunks> secondPass;
 
         GuessFailed(String message) {
+            this(message, null);
+        }
+
+        GuessFailed(String message, Supplier<CsvChunks> secondPass) {
             super(message);
+            this.secondPass = secondPass;
+        }
+
+        /**
+         * When the guess failed at the end of the file (the whole file's types or decimal mark are not its first
+         * rows'), the one pass has counted the whole file as the first pass of {@link CsvReader#chunks} counts it: the
+         * read in chunks that {@link CsvReader#chunks} gives for the same file, options, columns, chunk size and
+         * progress, with only its second pass left to read (the file is opened by the first {@link #next()}). A new
+         * read on every call. Null when the guess failed before the end of the file; then read with
+         * {@link CsvReader#chunks}.
+         */
+        public CsvChunks secondPass() {
+            return secondPass == null ? null : secondPass.get();
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
 
 import org.example.segmentation.core.Names;
 import org.example.segmentation.core.CancelledException;
@@ -135,8 +136,10 @@ public final class CsvReader {
      * column's guessed type, a column guessed categorical passes the level limit, or at the end of the file the whole
      * file's types or decimal mark are not the guessed ones, {@link CsvChunks#next()} throws
      * {@link CsvChunks.GuessFailed} (and does again if called again): the chunks given so far are then to be discarded
-     * and the file read with {@link #chunks}. A caller whose work on a chunk can fail because of a column's type
-     * should treat its own failure before the end of the read like a failed guess (the guessed type may be wrong).
+     * and the file read with {@link #chunks}, or, when the read got to the end of the file, with
+     * {@link CsvChunks.GuessFailed#secondPass()}, which needs only the second pass. A caller whose work on a chunk can
+     * fail because of a column's type should treat its own failure before the end of the read like a failed guess (the
+     * guessed type may be wrong).
      * When {@link CsvChunks#next()} returns null instead, every chunk given was exactly the chunk {@link #chunks}
      * gives, and {@link CsvChunks#warnings()}, {@link CsvChunks#columns()} and {@link CsvChunks#rowCount()} are those
      * of the whole file. A file of at most {@code chunkRows} rows never fails.
@@ -637,20 +640,27 @@ public final class CsvReader {
                     }
                     return build(sinks);
                 }
+                // The end of the file: the scan has counted the whole file as the first pass of a read in two passes
+                // counts it (in one part), so the types and mark decided here are that read's; when they are not the
+                // guess, its second pass can start from these counts.
                 List<String> found = new ArrayList<>();
                 endWarnings(scan, found);
                 boolean comma = decideDecimalComma(scan.stats, found);
-                if (comma != decimalComma) {
-                    throw new CsvChunks.GuessFailed(label + ": the decimal mark of the whole file is not that of its"
-                            + " first rows");
-                }
                 completeDistinct(new FirstPass(scan.stats, scan.rows, null, new long[] {0}), comma, cancelOnly(pass));
                 List<ColumnInference> decided = decideTypes(scan.stats, comma, found);
+                Supplier<CsvChunks> secondPass = () -> new CsvChunks(
+                        new ChunkPass(new Prepared(scan.rows, comma, decided, null, new long[] {0}), chunkRows,
+                                progress),
+                        delimiter, comma, found, decided, scan.rows);
+                if (comma != decimalComma) {
+                    throw new CsvChunks.GuessFailed(label + ": the decimal mark of the whole file is not that of its"
+                            + " first rows", secondPass);
+                }
                 for (int j = 0; j < decided.size(); j++) {
                     if (decided.get(j).type() != guess.get(j).type()) {
                         throw new CsvChunks.GuessFailed(label + ": column '" + decided.get(j).name() + "' is "
                                 + decided.get(j).type().key() + " in the whole file but "
-                                + guess.get(j).type().key() + " in its first rows");
+                                + guess.get(j).type().key() + " in its first rows", secondPass);
                     }
                 }
                 chunks.settle(found, decided, scan.rows);

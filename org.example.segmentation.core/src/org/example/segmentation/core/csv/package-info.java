@@ -144,7 +144,9 @@
  * not fit its guessed type, a column guessed categorical passing the level limit, or whole-file types or mark other
  * than the guess at the end of the file, end the read with {@code CsvChunks.GuessFailed}, and the caller reads again
  * in two passes (streaming scoring and drift also do when their own work on a chunk fails before the read's end, as a
- * wrong guess can cause that). When it ends normally, every chunk is exactly the chunk of the two-pass read, and the
+ * wrong guess can cause that); at the end of the file the one pass has counted the whole file as the first pass of
+ * {@code chunks} counts it, and {@code GuessFailed.secondPass()} gives that read with only its second pass left.
+ * When it ends normally, every chunk is exactly the chunk of the two-pass read, and the
  * warnings, types and row count are the whole file's. A whole read needs about the table's own memory (8 bytes per
  * numeric value, 4 per categorical value, the characters of text columns; a column growing past the estimate from the
  * file's first MiB is copied once) plus short-lived garbage.

@@ -252,8 +252,9 @@ public final class ScoringPipeline {
      *
      * <p>The file is read in one pass when the whole file has the column types of its first {@code chunkRows} rows
      * ({@link CsvReader#chunksInOnePass}); when it does not, or anything fails during that pass, what was written is
-     * discarded and the file is read again in two passes ({@link CsvReader#chunks}), types first. The output, and
-     * any error, are those of the two passes.
+     * discarded and the file is read again in two passes ({@link CsvReader#chunks}), types first (only the second when
+     * the one pass found the other types at the end of the file: it has counted the whole file as the first pass
+     * does, {@link CsvChunks.GuessFailed#secondPass()}). The output, and any error, are those of the two passes.
      *
      * @throws InputException     naming the file, line, column or setting
      * @throws CancelledException when {@code progress} says so; the output is then not written
@@ -272,9 +273,14 @@ public final class ScoringPipeline {
             // categorical feature whose first 65,536 values look like numbers). What was written is discarded, and
             // the file is read in two passes, types first, which is the read the output and the errors are defined
             // by: an error that was not the guess's comes again, with the two-pass read's message.
+            // A guess that failed at the end of the file has counted the whole file: only the second pass is left.
             progress.update(0, "Reading " + input.getFileName() + " again, types first (" + e.getMessage() + ")");
-            return scoreChunks(read == null ? CsvReader.chunks(input, options, chunkRows, progress)
-                    : CsvReader.chunks(input, options, read, chunkRows, progress), output, progress);
+            CsvChunks again = e instanceof CsvChunks.GuessFailed g ? g.secondPass() : null;
+            if (again == null) {
+                again = read == null ? CsvReader.chunks(input, options, chunkRows, progress)
+                        : CsvReader.chunks(input, options, read, chunkRows, progress);
+            }
+            return scoreChunks(again, output, progress);
         }
     }
 

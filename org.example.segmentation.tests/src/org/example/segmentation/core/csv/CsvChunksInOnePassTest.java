@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * whole file as it reads. The oracle is the reader itself on two files: the whole file and a file of its header and
  * first rows. When both read with the same types and decimal mark, the one-pass chunks must be exactly the two-pass
  * chunks ({@link CsvReader#chunks}: every value's bits, every dictionary) with the same warnings, columns and row
- * count; when they do not, the read must say so ({@link CsvChunks.GuessFailed}) instead of giving other chunks.
+ * count; when they do not, the read must say so ({@link CsvChunks.GuessFailed}) instead of giving other chunks, and
+ * when it says so at the end of the file, the second pass it offers must be the two-pass read.
  */
 class CsvChunksInOnePassTest {
 
@@ -46,12 +47,15 @@ class CsvChunksInOnePassTest {
         files.put("month.csv", Files.readString(generated));
         // Integers, then a decimal comma in a text column only: the types hold, the decimal mark does not.
         files.put("late-comma.csv", "a;b\n" + "1;x\n".repeat(50) + "2;1,5\n" + "3;y\n".repeat(5));
+        // A column empty in the first rows (text) and numeric in the whole file: the guess fails at the end.
+        files.put("late-numbers.csv", "a,b\n" + "1,\n".repeat(50) + "2,5\n".repeat(10) + "3,\n");
         files.put("bom.csv", "\uFEFFa,b\n" + "1,x\n".repeat(30) + "\uFEFF2,y\n" + "3,z\n".repeat(30));
         List<CsvReadOptions> options = new ArrayList<>(CsvOnePassTest.OPTIONS);
         options.add(CsvReadOptions.defaults().withMissingTokens(List.of("", "NaN", "n/a")));
         options.add(CsvReadOptions.defaults().withDecimalMark(DecimalMark.POINT));
         int held = 0;
         int failed = 0;
+        secondPasses = 0;
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path file = CsvTestFiles.write(dir, f.getKey(), f.getValue());
             for (CsvReadOptions option : options) {
@@ -77,9 +81,11 @@ class CsvChunksInOnePassTest {
                 }
             }
         }
-        System.out.println("one pass: " + held + " guesses held, " + failed + " failed");
+        System.out.println("one pass: " + held + " guesses held, " + failed + " failed, " + secondPasses
+                + " of them at the end of the file");
         assertTrue(held >= 100, "guesses that held: " + held);
         assertTrue(failed >= 20, "guesses that failed: " + failed);
+        assertTrue(secondPasses >= 10, "guesses that failed at the end of the file: " + secondPasses);
     }
 
     /** Whether the whole file and its head read with the same types and decimal mark. */
@@ -97,7 +103,8 @@ class CsvChunksInOnePassTest {
     }
 
     /**
-     * Reads in one pass and in two; returns whether the guess held. {@code held}: what the oracle expects.
+     * Reads in one pass and in two; returns whether the guess held. {@code held}: what the oracle expects. A guess that
+     * failed at the end of the file offers the second pass on the one pass's counts, which must be the two-pass read.
      */
     private static boolean compare(Path file, CsvReadOptions options, List<String> columns, int chunkRows,
             String what, boolean held) {
@@ -108,27 +115,47 @@ class CsvChunksInOnePassTest {
             }
             assertTrue(held, what + ": the guess held where the whole file reads otherwise");
             assertNull(chunks.next(), what + ": stays at the end");
-            try (CsvChunks two = columns == null ? CsvReader.chunks(file, options, chunkRows, Progress.NONE)
-                    : CsvReader.chunks(file, options, columns, chunkRows, Progress.NONE)) {
-                assertEquals(two.warnings(), chunks.warnings(), what);
-                assertEquals(two.columns(), chunks.columns(), what);
-                assertEquals(two.rowCount(), chunks.rowCount(), what);
-                assertEquals(two.decimalComma(), chunks.decimalComma(), what);
-                assertEquals(CsvOnePassTest.describe(two.emptyTable()), CsvOnePassTest.describe(chunks.emptyTable()),
-                        what);
-                List<String> expected = new ArrayList<>();
-                for (Table t = two.next(); t != null; t = two.next()) {
-                    expected.add(CsvOnePassTest.describe(t));
-                }
-                assertEquals(expected, one, what);
-            }
+            assertTwoPass(file, options, columns, chunkRows, chunks, one, what);
             return true;
         } catch (CsvChunks.GuessFailed e) {
             if (held) {
                 fail(what + ": the guess failed where the whole file reads as its first rows: " + e.getMessage());
             }
             assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+            try (CsvChunks second = e.secondPass()) {
+                if (second != null) {
+                    secondPasses++;
+                    List<String> got = new ArrayList<>();
+                    for (Table t = second.next(); t != null; t = second.next()) {
+                        got.add(CsvOnePassTest.describe(t));
+                    }
+                    assertTwoPass(file, options, columns, chunkRows, second, got, what + ", second pass");
+                }
+            }
             return false;
+        }
+    }
+
+    /** Guesses that failed at the end of the file, whose second pass {@link #compare} checked. */
+    private static int secondPasses;
+
+    /** {@code chunks}, read to the end into {@code got}, are the two-pass read's in every respect. */
+    private static void assertTwoPass(Path file, CsvReadOptions options, List<String> columns, int chunkRows,
+            CsvChunks chunks, List<String> got, String what) {
+        try (CsvChunks two = columns == null ? CsvReader.chunks(file, options, chunkRows, Progress.NONE)
+                : CsvReader.chunks(file, options, columns, chunkRows, Progress.NONE)) {
+            assertEquals(two.warnings(), chunks.warnings(), what);
+            assertEquals(two.columns(), chunks.columns(), what);
+            assertEquals(two.rowCount(), chunks.rowCount(), what);
+            assertEquals(two.decimalComma(), chunks.decimalComma(), what);
+            assertEquals(two.delimiter(), chunks.delimiter(), what);
+            assertEquals(CsvOnePassTest.describe(two.emptyTable()), CsvOnePassTest.describe(chunks.emptyTable()),
+                    what);
+            List<String> expected = new ArrayList<>();
+            for (Table t = two.next(); t != null; t = two.next()) {
+                expected.add(CsvOnePassTest.describe(t));
+            }
+            assertEquals(expected, got, what);
         }
     }
 

@@ -156,7 +156,7 @@ final class DriftCommand implements Callable<Integer> {
         try (TerminalProgress progress = parent.progress()) {
             Progress reading = progress.range(0, 0.95);
             try {
-                report = monitor(openLikeBaseline(input, baseline, reading, true), baseline, config, assigner,
+                report = monitor(openLikeBaseline(input, baseline, reading, null), baseline, config, assigner,
                         warnings, progress, reading);
             } catch (CancelledException e) {
                 throw e;
@@ -166,7 +166,7 @@ final class DriftCommand implements Callable<Integer> {
                 // not give the column): what was counted is dropped, and the month is read again in two passes,
                 // types first, whose report and errors are the command's.
                 reading.update(0, "Reading " + input.getFileName() + " again, types first (" + e.getMessage() + ")");
-                report = monitor(openLikeBaseline(input, baseline, reading, false), baseline, config, assigner,
+                report = monitor(openLikeBaseline(input, baseline, reading, e), baseline, config, assigner,
                         warnings, progress, reading);
             }
             try (OutputDirectory dir = OutputDirectory.open(out)) {
@@ -213,14 +213,18 @@ final class DriftCommand implements Callable<Integer> {
 
     /**
      * Opens the month in chunks, in one pass ({@link CsvReader#chunksInOnePass}: the types are those of the first
-     * rows, and {@link CsvChunks#next()} says when the whole month has others) or in two; when a baseline feature
-     * arrives with another type than in the baseline (a numeric column with a stray 'unknown' is read as text), opens
-     * it again with the baseline's type for those columns (the types are known before any chunk is read). Types given
-     * with --type win.
+     * rows, and {@link CsvChunks#next()} says when the whole month has others) or, after {@code failed} (the one pass's
+     * failure), in two; when a baseline feature arrives with another type than in the baseline (a numeric column with a
+     * stray 'unknown' is read as text), opens it again with the baseline's type for those columns (the types are known
+     * before any chunk is read). Types given with --type win.
      */
-    private CsvChunks openLikeBaseline(Path file, DriftBaseline baseline, Progress progress, boolean onePass) {
+    private CsvChunks openLikeBaseline(Path file, DriftBaseline baseline, Progress progress, RuntimeException failed) {
+        boolean onePass = failed == null;
         CsvReadOptions options = csv.toReadOptions();
-        CsvChunks chunks = open(file, options, progress, onePass);
+        CsvChunks chunks = secondPass(failed, options);
+        if (chunks == null) {
+            chunks = open(file, options, progress, onePass);
+        }
         Map<String, ColumnType> read = new LinkedHashMap<>();
         for (ColumnInference c : chunks.columns()) {
             read.put(c.name(), c.type());
@@ -242,6 +246,21 @@ final class DriftCommand implements Callable<Integer> {
         }
         chunks.close();
         return open(file, options.withSchema(schema), progress, onePass);
+    }
+
+    /**
+     * The two-pass read with only its second pass left, when the one pass failed at the end of the month (it has
+     * counted the whole month, {@link CsvChunks.GuessFailed#secondPass()}) and read with {@code options} as they are,
+     * not opened again with baseline types; else null.
+     */
+    private static CsvChunks secondPass(RuntimeException failed, CsvReadOptions options) {
+        CsvChunks second = failed instanceof CsvChunks.GuessFailed g ? g.secondPass() : null;
+        if (second != null && second.columns().stream()
+                .anyMatch(c -> c.fromSchema() && !options.schema().containsKey(c.name()))) {
+            second.close(); // the one pass read some features with the baseline's type: read from the start
+            return null;
+        }
+        return second;
     }
 
     private CsvChunks open(Path file, CsvReadOptions options, Progress progress, boolean onePass) {

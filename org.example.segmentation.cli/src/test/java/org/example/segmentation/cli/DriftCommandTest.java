@@ -256,6 +256,49 @@ class DriftCommandTest {
     }
 
     /**
+     * A column the baseline does not monitor, empty in the month's first rows and numbers further down, reads as text
+     * in the first chunk and as numbers in the whole month, which only the end of the month tells: the month is read
+     * again from the one pass's counts (its second pass only), and the files are those of one chunk.
+     */
+    @Test
+    void aMonthWhoseOtherTypesShowAtItsEndGivesTheFilesOfOneChunk() throws Exception {
+        Path m1 = dir.resolve("month1.csv");
+        Path m2 = dir.resolve("month2.csv");
+        for (Path m : List.of(m1, m2)) {
+            CliRun g = segment("generate", "--rows", "2000", "--seed", "8", "--no-problems", "--snapshot",
+                    m == m1 ? "1" : "2", "--out", m.toString());
+            assertEquals(0, g.exit(), g.err());
+        }
+        Path b = baseline(m1);
+        List<String> lines = Files.readAllLines(m2);
+        List<String> withLate = new ArrayList<>();
+        withLate.add(lines.get(0) + ",late_score");
+        for (int row = 1; row < lines.size(); row++) {
+            withLate.add(lines.get(row) + "," + (row <= 150 ? "" : Integer.toString(row % 17)));
+        }
+        Path late = dir.resolve("late.csv");
+        Files.write(late, withLate);
+        CsvChunks.GuessFailed failed = assertThrows(CsvChunks.GuessFailed.class, () -> readInOnePass(late, 97));
+        assertTrue(failed.getMessage().contains("column 'late_score' is numeric in the whole file but text in its "
+                + "first rows"), failed.getMessage());
+        try (CsvChunks second = failed.secondPass()) {
+            assertTrue(second != null, "the one pass got to the end of the month");
+        }
+        Path small = dir.resolve("small");
+        Path one = dir.resolve("one");
+        CliRun r97 = segment("drift", "--baseline", b.toString(), "--input", late.toString(), "--out",
+                small.toString(), "--chunk-rows", "97");
+        CliRun r1 = segment("drift", "--baseline", b.toString(), "--input", late.toString(), "--out",
+                one.toString());
+        assertEquals(r1.exit(), r97.exit(), r97.out() + r97.err());
+        assertEquals(r1.out().replace(one.toString(), "OUT"), r97.out().replace(small.toString(), "OUT"));
+        assertEquals(r1.err(), r97.err());
+        for (String f : FILES) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(small.resolve(f)), f);
+        }
+    }
+
+    /**
      * A baseline feature that reads as text in the month (a stray 'unknown' among the incomes) is read again with the
      * baseline's type before any chunk is monitored: those values become missing, the rest is monitored as numbers.
      */
