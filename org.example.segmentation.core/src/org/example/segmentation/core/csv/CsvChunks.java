@@ -56,10 +56,10 @@ public final class CsvChunks implements AutoCloseable {
         /**
          * When the guess failed at the end of the file (the whole file's types or decimal mark are not its first
          * rows'), the one pass has counted the whole file as the first pass of {@link CsvReader#chunks} counts it: the
-         * read in chunks that {@link CsvReader#chunks} gives for the same file, options, columns, chunk size and
-         * progress, with only its second pass left to read (the file is opened by the first {@link #next()}). A new
-         * read on every call. Null when the guess failed before the end of the file; then read with
-         * {@link CsvReader#chunks}.
+         * read in chunks that {@link CsvReader#chunks} gives for the same file, options, columns and chunk size, with
+         * only its second pass left to read (the file is opened by the first {@link #next()}; progress goes to the one
+         * pass's, from 0 to 1 by the bytes read). A new read on every call. Null when the guess failed before the end
+         * of the file; then read with {@link CsvReader#chunks}.
          */
         public CsvChunks secondPass() {
             return secondPass == null ? null : secondPass.get();

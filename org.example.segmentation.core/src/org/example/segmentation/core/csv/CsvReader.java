@@ -648,10 +648,8 @@ public final class CsvReader {
                 boolean comma = decideDecimalComma(scan.stats, found);
                 completeDistinct(new FirstPass(scan.stats, scan.rows, null, new long[] {0}), comma, cancelOnly(pass));
                 List<ColumnInference> decided = decideTypes(scan.stats, comma, found);
-                Supplier<CsvChunks> secondPass = () -> new CsvChunks(
-                        new ChunkPass(new Prepared(scan.rows, comma, decided, null, new long[] {0}), chunkRows,
-                                progress),
-                        delimiter, comma, found, decided, scan.rows);
+                Supplier<CsvChunks> secondPass = secondPass(new Prepared(scan.rows, comma, decided, null,
+                        new long[] {0}), found, chunkRows);
                 if (comma != decimalComma) {
                     throw new CsvChunks.GuessFailed(label + ": the decimal mark of the whole file is not that of its"
                             + " first rows", secondPass);
@@ -666,6 +664,17 @@ public final class CsvReader {
                 chunks.settle(found, decided, scan.rows);
                 return null;
             }
+        }
+
+        /**
+         * The second pass of a read in chunks on a first pass already made (the counts of a one pass that got to the
+         * end of the file): a new read on every call, reporting to this read's progress. (A method of the reading
+         * rather than a lambda in the one pass, which would keep the one pass's counts alive as long as the
+         * exception.)
+         */
+        private Supplier<CsvChunks> secondPass(Prepared prepared, List<String> found, int chunkRows) {
+            return () -> new CsvChunks(new ChunkPass(prepared, chunkRows, progress), delimiter, prepared.decimalComma,
+                    found, prepared.inferences, prepared.rows);
         }
 
         /** Progress that only forwards cancellation (for work on the read-ahead thread). */

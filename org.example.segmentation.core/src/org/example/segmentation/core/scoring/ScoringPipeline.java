@@ -274,8 +274,9 @@ public final class ScoringPipeline {
             // the file is read in two passes, types first, which is the read the output and the errors are defined
             // by: an error that was not the guess's comes again, with the two-pass read's message.
             // A guess that failed at the end of the file has counted the whole file: only the second pass is left.
-            progress.update(0, "Reading " + input.getFileName() + " again, types first (" + e.getMessage() + ")");
             CsvChunks again = e instanceof CsvChunks.GuessFailed g ? g.secondPass() : null;
+            progress.update(0, "Reading " + input.getFileName() + " again" + (again == null ? ", types first" : "")
+                    + " (" + e.getMessage() + ")");
             if (again == null) {
                 again = read == null ? CsvReader.chunks(input, options, chunkRows, progress)
                         : CsvReader.chunks(input, options, read, chunkRows, progress);

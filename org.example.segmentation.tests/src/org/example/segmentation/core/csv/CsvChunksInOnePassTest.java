@@ -49,6 +49,15 @@ class CsvChunksInOnePassTest {
         files.put("late-comma.csv", "a;b\n" + "1;x\n".repeat(50) + "2;1,5\n" + "3;y\n".repeat(5));
         // A column empty in the first rows (text) and numeric in the whole file: the guess fails at the end.
         files.put("late-numbers.csv", "a,b\n" + "1,\n".repeat(50) + "2,5\n".repeat(10) + "3,\n");
+        // Integers, then words, in a text column (its first rows' distinct values are counted only at the
+        // end of the file: with them it passes the level limit), and more numbers with a decimal comma in another
+        // text column after the first 40 rows: the mark fails at the end of the file.
+        StringBuilder lateCommaText = new StringBuilder("a;b\n");
+        for (int row = 1; row <= 100; row++) {
+            String a = row <= 20 ? Integer.toString(row) : row == 21 ? "x" : row <= 55 ? "v" + row : "y";
+            lateCommaText.append(a).append(';').append(row <= 40 ? "w" : "2,5").append('\n');
+        }
+        files.put("late-comma-text.csv", lateCommaText.toString());
         files.put("bom.csv", "\uFEFFa,b\n" + "1,x\n".repeat(30) + "\uFEFF2,y\n" + "3,z\n".repeat(30));
         List<CsvReadOptions> options = new ArrayList<>(CsvOnePassTest.OPTIONS);
         options.add(CsvReadOptions.defaults().withMissingTokens(List.of("", "NaN", "n/a")));
@@ -122,7 +131,12 @@ class CsvChunksInOnePassTest {
                 fail(what + ": the guess failed where the whole file reads as its first rows: " + e.getMessage());
             }
             assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+            boolean atEnd = e.getMessage().matches("(?s).*' is (numeric|categorical|text) in the whole file but "
+                    + "(numeric|categorical|text) in its first rows")
+                    || e.getMessage().contains("the decimal mark of the whole file");
             try (CsvChunks second = e.secondPass()) {
+                assertEquals(atEnd, second != null, what + ": a second pass exactly when the end was read: "
+                        + e.getMessage());
                 if (second != null) {
                     secondPasses++;
                     List<String> got = new ArrayList<>();
@@ -139,11 +153,22 @@ class CsvChunksInOnePassTest {
     /** Guesses that failed at the end of the file, whose second pass {@link #compare} checked. */
     private static int secondPasses;
 
-    /** {@code chunks}, read to the end into {@code got}, are the two-pass read's in every respect. */
+    /**
+     * {@code chunks}, read to the end into {@code got}, are the two-pass read's in every respect, whose first pass in
+     * one part or (all columns) in three.
+     */
     private static void assertTwoPass(Path file, CsvReadOptions options, List<String> columns, int chunkRows,
             CsvChunks chunks, List<String> got, String what) {
-        try (CsvChunks two = columns == null ? CsvReader.chunks(file, options, chunkRows, Progress.NONE)
-                : CsvReader.chunks(file, options, columns, chunkRows, Progress.NONE)) {
+        assertTwoPass(columns == null ? CsvReader.chunks(file, options, chunkRows, Progress.NONE)
+                : CsvReader.chunks(file, options, columns, chunkRows, Progress.NONE), chunks, got, what);
+        if (columns == null) {
+            assertTwoPass(CsvReader.chunks(file, options, chunkRows, Progress.NONE, 3), chunks, got,
+                    what + ", first pass in three parts");
+        }
+    }
+
+    private static void assertTwoPass(CsvChunks opened, CsvChunks chunks, List<String> got, String what) {
+        try (CsvChunks two = opened) {
             assertEquals(two.warnings(), chunks.warnings(), what);
             assertEquals(two.columns(), chunks.columns(), what);
             assertEquals(two.rowCount(), chunks.rowCount(), what);

@@ -164,8 +164,9 @@ final class DriftCommand implements Callable<Integer> {
                 // The month's first rows have other column types than the whole month (GuessFailed), or something
                 // failed before the read could tell (the monitor may refuse a chunk for a type the whole month does
                 // not give the column): what was counted is dropped, and the month is read again in two passes,
-                // types first, whose report and errors are the command's.
-                reading.update(0, "Reading " + input.getFileName() + " again, types first (" + e.getMessage() + ")");
+                // types first (only the second when the one pass got to the end of the month), whose report and
+                // errors are the command's.
+                reading.update(0, "Reading " + input.getFileName() + " again (" + e.getMessage() + ")");
                 report = monitor(openLikeBaseline(input, baseline, reading, e), baseline, config, assigner,
                         warnings, progress, reading);
             }
@@ -253,7 +254,7 @@ final class DriftCommand implements Callable<Integer> {
      * counted the whole month, {@link CsvChunks.GuessFailed#secondPass()}) and read with {@code options} as they are,
      * not opened again with baseline types; else null.
      */
-    private static CsvChunks secondPass(RuntimeException failed, CsvReadOptions options) {
+    static CsvChunks secondPass(RuntimeException failed, CsvReadOptions options) {
         CsvChunks second = failed instanceof CsvChunks.GuessFailed g ? g.secondPass() : null;
         if (second != null && second.columns().stream()
                 .anyMatch(c -> c.fromSchema() && !options.schema().containsKey(c.name()))) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.example.segmentation.cli.CliRun;
@@ -26,6 +27,7 @@ import org.example.segmentation.core.drift.DriftBaseline;
 import org.example.segmentation.core.drift.DriftConfig;
 import org.example.segmentation.core.drift.DriftMonitor;
 import org.example.segmentation.core.drift.DriftReport;
+import org.example.segmentation.core.table.ColumnType;
 import org.example.segmentation.core.table.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -296,6 +298,44 @@ class DriftCommandTest {
         for (String f : FILES) {
             assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(small.resolve(f)), f);
         }
+    }
+
+    /**
+     * After a guess that failed at the end of the month, its second pass serves only when the one pass read the month
+     * with the options as given: a one pass that was opened again with the baseline's type for a feature would give
+     * that feature a set type, which a fresh read (with the baseline's types only where the whole month needs them)
+     * may not.
+     */
+    @Test
+    void theSecondPassServesOnlyWhenTheOnePassReadTheOptionsAsGiven() throws Exception {
+        Path file = dir.resolve("late.csv");
+        Files.writeString(file, "k,v,late\n" + "1,2,\n".repeat(50) + "3,4,5\n".repeat(20));
+        CsvReadOptions given = CsvReadOptions.defaults();
+        CsvChunks.GuessFailed plain = failedAtTheEnd(file, given);
+        try (CsvChunks second = DriftCommand.secondPass(plain, given)) {
+            assertTrue(second != null, "read as given");
+            assertEquals(ColumnType.NUMERIC, second.columns().get(2).type());
+        }
+        CsvReadOptions typed = given.withSchema(Map.of("v", ColumnType.NUMERIC));
+        CsvChunks.GuessFailed baselineTyped = failedAtTheEnd(file, typed);
+        assertEquals(null, DriftCommand.secondPass(baselineTyped, given), "'v' read with a type the user did not set");
+        try (CsvChunks second = DriftCommand.secondPass(baselineTyped, typed)) {
+            assertTrue(second != null, "the type of 'v' set by the user (--type)");
+        }
+        assertEquals(null, DriftCommand.secondPass(new IllegalStateException("not a guess"), given));
+    }
+
+    private static CsvChunks.GuessFailed failedAtTheEnd(Path file, CsvReadOptions options) {
+        CsvChunks.GuessFailed failed = assertThrows(CsvChunks.GuessFailed.class, () -> {
+            try (CsvChunks chunks = CsvReader.chunksInOnePass(file, options, null, 10, Progress.NONE)) {
+                while (chunks.next() != null) {
+                    // read to the end
+                }
+            }
+        });
+        assertTrue(failed.getMessage().contains("column 'late' is numeric in the whole file but text in its first "
+                + "rows"), failed.getMessage());
+        return failed;
     }
 
     /**
